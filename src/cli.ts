@@ -1,0 +1,159 @@
+// The command table: parse flags into an options object, lazily import the command, run it.
+// This is the ONE place that maps errors to exit codes (SPEC §5): 0 done, 1 findings,
+// 2 could not do the job, 130 interrupted. It never calls process.exit() while output may
+// still be flushing; it sets process.exitCode.
+import { Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import { AftersalesError, EXIT } from './errors.js';
+import { chooseLang, isLang, translator, type Lang } from './i18n/index.js';
+import { colorAllowed, type CommandContext, type IO } from './io/io.js';
+
+const require = createRequire(import.meta.url);
+const { version } = require('../package.json') as { version: string };
+
+interface GlobalOptions {
+  ledger?: string;
+  lang?: string;
+  color?: boolean;
+  yes?: boolean;
+}
+
+/** Language before the ledger is read: --lang, else LANG (help and early errors). */
+function earlyLang(argv: string[], env: NodeJS.ProcessEnv): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const flag = i < 0 ? undefined : argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
+  return chooseLang(isLang(flag) ? flag : undefined, undefined, env);
+}
+
+function makeIO(globals: GlobalOptions, env: NodeJS.ProcessEnv, lang: Lang): IO {
+  const tty = Boolean(process.stdout.isTTY);
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    interactive: Boolean(process.stdin.isTTY) && tty && !env.CI && !globals.yes,
+    color: colorAllowed(env, tty, globals.color),
+    lang,
+    t: translator(lang),
+    env,
+    now: () => Date.now(),
+  };
+}
+
+/** The ledger's locale, read cheaply (no full load) to pick the language of a command. */
+async function ledgerLocale(cwd: string, globals: GlobalOptions, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const { locateLedger } = await import('./ledger/locate.js');
+  const found = locateLedger({ cwd, ledger: globals.ledger, env });
+  if (!found.root) return undefined;
+  const { readFileSync } = await import('node:fs');
+  try {
+    const text = readFileSync(`${found.root}/aftersales.yaml`, 'utf8');
+    return /^locale:\s*["']?(en|es)\b/m.exec(text)?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+type Runner = (ctx: CommandContext) => Promise<{ exitCode: number } | void>;
+
+export function buildProgram(env: NodeJS.ProcessEnv, argv: string[]): Command {
+  const t = translator(earlyLang(argv, env));
+  const program = new Command('aftersales');
+  program
+    .description(t('cli.description'))
+    .version(version, '-V, --version')
+    .option('--ledger <dir>', 'ledger folder (default: walk up from here; or AFTERSALES_LEDGER)')
+    .addOption(new Option('--lang <lang>', 'language of human output').choices(['en', 'es']))
+    .option('--no-color', 'no colours (also NO_COLOR)')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+
+  const run = (command: Command, runner: Runner) => async () => {
+    const globals = command.optsWithGlobals() as GlobalOptions;
+    const locale = globals.lang ? undefined : await ledgerLocale(process.cwd(), globals, env);
+    const lang = chooseLang(globals.lang, locale, env);
+    const io = makeIO(globals, env, lang);
+    const ctx: CommandContext = { cwd: process.cwd(), io, ledger: globals.ledger };
+    const result = await runner(ctx);
+    process.exitCode = result?.exitCode ?? EXIT.ok;
+  };
+
+  const check = program
+    .command('check')
+    .description('validate the whole ledger: every problem at file:line:col with a hint')
+    .option('--format <format>', 'text | json | github', 'text')
+    .option('--strict', 'warnings make the ledger invalid too');
+  check.action(
+    run(check, async (ctx) => {
+      const { runCheck } = await import('./commands/check.js');
+      return runCheck({ ...ctx, ...check.opts() });
+    }),
+  );
+
+  const init = program
+    .command('init')
+    .description('create a new ledger skeleton (with --example: a small demo ledger)')
+    .argument('[dir]', 'folder to create the ledger in', '.')
+    .option('--example', 'add the example services, team, procedures and records');
+  init.action(
+    run(init, async (ctx) => {
+      const { runInit } = await import('./commands/init.js');
+      return runInit({ ...ctx, ...init.opts(), dir: init.args[0] ?? '.' });
+    }),
+  );
+
+  const schema = program
+    .command('schema')
+    .description('write the JSON Schemas (draft-07) of every ledger file kind')
+    .option('--out <dir>', 'folder to write them to (default: .aftersales/schema of the ledger)');
+  schema.action(
+    run(schema, async (ctx) => {
+      const { runSchema } = await import('./commands/schema.js');
+      return runSchema({ ...ctx, ...schema.opts() });
+    }),
+  );
+
+  return program;
+}
+
+function report(error: unknown, env: NodeJS.ProcessEnv, argv: string[]): number {
+  const t = translator(earlyLang(argv, env));
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+      return EXIT.ok;
+    }
+    return EXIT.cannot; // usage errors: commander already printed the message
+  }
+  if (error instanceof AftersalesError) {
+    process.stderr.write(`aftersales: ${error.message}\n`);
+    const details = (error as { details?: string[] }).details ?? [];
+    for (const d of details) process.stderr.write(`  ${d}\n`);
+    if (error.hint) process.stderr.write(`  ${t('label.hint')}: ${error.hint}\n`);
+    if (env.AFTERSALES_DEBUG === '1' && error.stack) process.stderr.write(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`aftersales: ${t('error.unexpected', { message })}\n  ${t('label.hint')}: ${t('hint.unexpected')}\n`);
+  if (env.AFTERSALES_DEBUG === '1' && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  return EXIT.cannot;
+}
+
+export async function main(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  process.on('SIGINT', () => {
+    process.exitCode = EXIT.interrupted;
+    process.exit(EXIT.interrupted);
+  });
+  try {
+    const program = buildProgram(env, argv);
+    if (argv.length === 0) {
+      program.outputHelp();
+      process.exitCode = EXIT.cannot;
+      return;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    process.exitCode = report(error, env, argv);
+  }
+}
+
+await main();

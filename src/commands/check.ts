@@ -1,0 +1,63 @@
+// `aftersales check`: validate the whole ledger; every problem with its place and a hint.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../errors.js';
+import { allProblems } from '../ledger/checks.js';
+import { decodeText } from '../ledger/parse.js';
+import { compareProblems, type Problem } from '../ledger/problems.js';
+import type { CommandContext } from '../io/io.js';
+import { formatProblemsGithub, formatProblemsJson, formatProblemsText } from '../report/problems.js';
+import { openLedger } from './open.js';
+
+export const CHECK_FORMATS = ['text', 'json', 'github'] as const;
+
+export interface CheckOptions {
+  format?: string;
+  strict?: boolean;
+}
+
+export interface CheckResult {
+  exitCode: number;
+  problems: Problem[];
+}
+
+function sourcesOf(root: string, problems: Problem[]): Map<string, string[]> {
+  const sources = new Map<string, string[]>();
+  for (const file of new Set(problems.map((p) => p.file))) {
+    try {
+      const bytes = readFileSync(join(root, file));
+      if (bytes.length > 1024 * 1024) continue;
+      const text = decodeText(file, bytes).text;
+      if (text !== undefined) sources.set(file, text.split('\n'));
+    } catch {
+      /* no excerpt for a file that is gone */
+    }
+  }
+  return sources;
+}
+
+export async function runCheck(ctx: CommandContext & CheckOptions): Promise<CheckResult> {
+  const { io } = ctx;
+  const format = ctx.format ?? 'text';
+  if (!(CHECK_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(io.t('error.bad-format-option', { value: format, allowed: CHECK_FORMATS.join(', ') }));
+  }
+  const ledger = openLedger(ctx);
+  const problems = allProblems(ledger).sort(compareProblems);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+
+  if (format === 'json') io.out(formatProblemsJson(problems, io.t));
+  else if (format === 'github') io.out(formatProblemsGithub(problems, io.t));
+  else {
+    if (problems.length > 0) io.out(formatProblemsText(problems, sourcesOf(ledger.root, problems), io.t, io.color));
+    const files = new Set(problems.map((p) => p.file)).size;
+    io.out(
+      problems.length === 0
+        ? `${io.t('check.clean', { files: ledger.files.length })}\n`
+        : `${io.t('check.summary', { errors, warnings, files })}\n`,
+    );
+  }
+  const exitCode = errors > 0 || (ctx.strict && warnings > 0) ? 1 : 0;
+  return { exitCode, problems };
+}

@@ -1,0 +1,38 @@
+// Shared opening of the ledger for commands: locate it, load it, and for jobs that need valid
+// files refuse (exit 2) an invalid ledger rather than compute from silently skipped files.
+import { LedgerError } from '../errors.js';
+import { locateLedger } from '../ledger/locate.js';
+import { loadLedger, type Ledger, type LoadOptions } from '../ledger/load.js';
+import { allProblems } from '../ledger/checks.js';
+import type { Problem } from '../ledger/problems.js';
+import type { CommandContext } from '../io/io.js';
+
+export function ledgerRoot(ctx: CommandContext): string {
+  const found = locateLedger({ cwd: ctx.cwd, ledger: ctx.ledger, env: ctx.io.env });
+  if (found.root !== undefined) return found.root;
+  const t = ctx.io.t;
+  if (found.reason === 'not-found') throw new LedgerError(t('error.ledger-not-found', { dir: found.tried }), t('hint.no-ledger'));
+  if (ctx.ledger || ctx.io.env.AFTERSALES_LEDGER) {
+    throw new LedgerError(t('error.ledger-no-settings', { dir: found.tried }), t('hint.no-ledger'));
+  }
+  throw new LedgerError(t('error.no-ledger', { dir: found.tried }), t('hint.no-ledger'));
+}
+
+export function openLedger(ctx: CommandContext, options: LoadOptions = {}): Ledger {
+  return loadLedger(ledgerRoot(ctx), options);
+}
+
+/** Load and refuse when any file has an error (warnings are fine). */
+export function openValidLedger(ctx: CommandContext, options: LoadOptions = {}): { ledger: Ledger; problems: Problem[] } {
+  const ledger = openLedger(ctx, options);
+  const problems = allProblems(ledger);
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    const files = [...new Set(errors.map((p) => p.file))].sort();
+    const t = ctx.io.t;
+    const details = errors.slice(0, 20).map((p) => `${p.file}:${p.line}:${p.column}: ${p.code}: ${t(`problem.${p.code}`, p.params)}`);
+    if (errors.length > 20) details.push(`… (${errors.length - 20} more)`);
+    throw new LedgerError(t('error.invalid-ledger', { count: files.length }), t('hint.invalid-ledger'), details);
+  }
+  return { ledger, problems };
+}

@@ -1,0 +1,402 @@
+// Cross-file integrity checks (SPEC §1, §5 `check`): references between files, ids and file
+// names, record folders, duplicate ids, date order, procedure steps, completeness warnings.
+// Works on the valid data of a loaded Ledger; returns pending problems that name a data path,
+// which place() turns into file:line:col.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Ledger, LedgerFile } from './load.js';
+import type { PendingProblem, Problem, Params, Severity, YamlPath } from './problems.js';
+import { placeProblems } from './positions.js';
+import { decodeText } from './parse.js';
+import {
+  BUILTIN_INDICATORS, RECORD_FIELDS, type Indicator, type Procedure, type RecordData, type Requirement,
+  type Service, type Target,
+} from './schema.js';
+import { PROCEDURE_REF_RE, closest, quantity } from './values.js';
+import { localDate, parseTimestamp } from '../quality/periods.js';
+import { compileCalendar } from '../quality/calendar.js';
+import { indicatorUnit, isStatIndicator } from '../quality/units.js';
+
+class Collector {
+  readonly items: PendingProblem[] = [];
+  add(file: string, path: YamlPath, code: string, params: Params = {}, severity: Severity = 'error', atKey = false) {
+    this.items.push({ file, path, code, params, severity, atKey });
+  }
+}
+
+function fileBase(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name.replace(/\.ya?ml$/, '');
+}
+
+/**
+ * Ids that references may use: the valid files' ids, plus the names of files that failed to
+ * parse — a broken service file must not also make every record of it "unknown".
+ */
+function knownIds(files: LedgerFile<{ id: string }>[]): Set<string> {
+  return new Set(files.map((f) => (f.data ? f.data.id : fileBase(f.path))));
+}
+
+/** A single file (team.yaml, inputs/…) that exists but has errors: skip references into it. */
+function broken(ledger: Ledger, kind: string): boolean {
+  return ledger.files.some((f) => f.kind === kind && f.data === undefined);
+}
+
+function duplicates<T>(items: readonly T[], key: (t: T) => string): Map<number, number> {
+  // index of a repeated item → index of its first occurrence
+  const first = new Map<string, number>();
+  const dup = new Map<number, number>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    if (first.has(k)) dup.set(i, first.get(k)!);
+    else first.set(k, i);
+  });
+  return dup;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function checkSettings(ledger: Ledger, c: Collector): void {
+  const s = ledger.settings;
+  if (!s) return;
+  for (const [name, def] of Object.entries(s.calendars ?? {})) {
+    try {
+      compileCalendar(def);
+    } catch (e) {
+      c.add('aftersales.yaml', ['calendars', name], 'bad-calendar', { calendar: name, detail: (e as Error).message });
+    }
+  }
+  for (const [i, o] of (s.objectives ?? []).entries()) {
+    checkIndicatorUse('aftersales.yaml', ['objectives', i], o, c);
+  }
+  for (const [i, j] of duplicates(s.objectives ?? [], (o) => o.id)) {
+    c.add('aftersales.yaml', ['objectives', i, 'id'], 'duplicate-id', { id: s.objectives![i].id, first: `objectives[${j}]` });
+  }
+}
+
+function checkTeam(ledger: Ledger, c: Collector): void {
+  const team = ledger.team;
+  if (!team) return;
+  const roles = new Set(team.roles.map((r) => r.id));
+  const f = 'team.yaml';
+  for (const [i, j] of duplicates(team.roles, (r) => r.id)) c.add(f, ['roles', i, 'id'], 'duplicate-id', { id: team.roles[i].id, first: `roles[${j}]` });
+  for (const [i, j] of duplicates(team.people, (p) => p.id)) c.add(f, ['people', i, 'id'], 'duplicate-id', { id: team.people[i].id, first: `people[${j}]` });
+  team.roles.forEach((r, i) => {
+    if (r.reports_to && !roles.has(r.reports_to)) unknownRef(c, f, ['roles', i, 'reports_to'], 'role', r.reports_to, [...roles]);
+  });
+  team.people.forEach((p, i) => {
+    p.roles.forEach((role, k) => {
+      if (!roles.has(role)) unknownRef(c, f, ['people', i, 'roles', k], 'role', role, [...roles]);
+    });
+    (p.training ?? []).forEach((t, k) => {
+      if (t.expires && t.expires < t.completed) {
+        c.add(f, ['people', i, 'training', k, 'expires'], 'date-order', { later: 'expires', earlier: 'completed', a: t.expires, b: t.completed });
+      }
+    });
+  });
+}
+
+function unknownRef(c: Collector, file: string, path: YamlPath, what: string, value: string, known: string[], severity: Severity = 'error') {
+  const suggestion = closest(value, known) ?? '';
+  c.add(file, path, `unknown-${what}`, { value, suggestion, known: known.slice(0, 12).join(', ') }, severity);
+}
+
+/** Parameters an indicator needs, and targets in its unit. */
+function checkIndicatorUse(
+  file: string,
+  base: YamlPath,
+  req: { indicator: Indicator; stat?: string; within?: string; target: Target },
+  c: Collector,
+): void {
+  const ind = req.indicator;
+  const t = req.target;
+  if ((t.min === undefined) === (t.max === undefined)) {
+    c.add(file, [...base, 'target'], 'target-side');
+  }
+  if (typeof ind === 'string') {
+    if (req.stat && !isStatIndicator(ind)) c.add(file, [...base, 'stat'], 'stat-not-applicable', { indicator: ind });
+    if (ind === 'sla_compliance' && !req.within) c.add(file, base, 'missing-within', { indicator: ind });
+    if (req.within && ind !== 'sla_compliance' && ind !== 'repeat_rate') c.add(file, [...base, 'within'], 'within-not-applicable', { indicator: ind });
+  } else {
+    if (ind.type === 'share' && !ind.match) c.add(file, [...base, 'indicator'], 'inline-missing', { type: ind.type, key: 'match' });
+    if ((ind.type === 'mean' || ind.type === 'median' || ind.type === 'percentile') && !ind.field) {
+      c.add(file, [...base, 'indicator'], 'inline-missing', { type: ind.type, key: 'field' });
+    }
+    if (ind.type === 'percentile' && ind.p === undefined) c.add(file, [...base, 'indicator'], 'inline-missing', { type: ind.type, key: 'p' });
+  }
+  const unit = indicatorUnit(ind);
+  for (const side of ['min', 'max', 'critical'] as const) {
+    const raw = t[side];
+    if (raw === undefined) continue;
+    const q = quantity(raw)!;
+    const ok =
+      unit === 'hours' ? q.kind === 'duration' || q.kind === 'number'
+      : unit === 'ratio' ? (q.kind === 'ratio' || (q.kind === 'number' && q.value >= 0 && q.value <= 1))
+      : q.kind === 'number';
+    if (!ok) c.add(file, [...base, 'target', side], 'target-unit', { value: String(raw), unit });
+    else if (unit === 'ratio' && (q.value < 0 || q.value > 1)) c.add(file, [...base, 'target', side], 'target-unit', { value: String(raw), unit });
+  }
+  // critical must lie beyond the target, on the bad side
+  if (t.critical !== undefined && (t.min !== undefined || t.max !== undefined)) {
+    const crit = quantity(t.critical)?.value;
+    const bound = quantity(t.min ?? t.max)?.value;
+    if (crit !== undefined && bound !== undefined) {
+      if ((t.min !== undefined && crit > bound) || (t.max !== undefined && crit < bound)) {
+        c.add(file, [...base, 'target', 'critical'], 'critical-side', { critical: String(t.critical), bound: String(t.min ?? t.max) });
+      }
+    }
+  }
+}
+
+function checkServices(ledger: Ledger, c: Collector): void {
+  const roles = new Set((ledger.team?.roles ?? []).map((r) => r.id));
+  const teamBroken = broken(ledger, 'team');
+  const procedures = knownIds(ledger.procedures);
+  const calendars = new Set(Object.keys(ledger.settings?.calendars ?? {}));
+  for (const file of ledger.services) {
+    const s = file.data;
+    if (!s) continue;
+    const f = file.path;
+    if (s.id !== fileBase(f)) c.add(f, ['id'], 'id-file-mismatch', { id: s.id, file: `${s.id}.yaml` });
+    if (!teamBroken && !roles.has(s.owner)) unknownRef(c, f, ['owner'], 'role', s.owner, [...roles]);
+    if (!procedures.has(s.procedure)) unknownRef(c, f, ['procedure'], 'procedure', s.procedure, [...procedures]);
+    if (s.calendar && !calendars.has(s.calendar)) unknownRef(c, f, ['calendar'], 'calendar', s.calendar, [...calendars]);
+    for (const [i, j] of duplicates(s.requirements, (r) => r.id)) {
+      c.add(f, ['requirements', i, 'id'], 'duplicate-id', { id: s.requirements[i].id, first: `requirements[${j}]` });
+    }
+    s.requirements.forEach((r: Requirement, i) => checkIndicatorUse(f, ['requirements', i], r, c));
+    (s.resources ?? []).forEach((r, i) => {
+      if (!teamBroken && r.role && !roles.has(r.role)) unknownRef(c, f, ['resources', i, 'role'], 'role', r.role, [...roles]);
+    });
+    (s.training ?? []).forEach((t, i) => {
+      if (!teamBroken && !roles.has(t.role)) unknownRef(c, f, ['training', i, 'role'], 'role', t.role, [...roles]);
+    });
+    const reqIds = s.requirements.map((r) => r.id);
+    (s.benchmarks ?? []).forEach((b, i) => {
+      if (!reqIds.includes(b.requirement)) unknownRef(c, f, ['benchmarks', i, 'requirement'], 'requirement', b.requirement, reqIds);
+    });
+  }
+  for (const [i, j] of duplicates(ledger.services.filter((s) => s.data), (s) => s.data!.id)) {
+    const list = ledger.services.filter((s) => s.data);
+    c.add(list[i].path, ['id'], 'duplicate-id', { id: list[i].data!.id, first: list[j].path });
+  }
+}
+
+function checkProcedures(ledger: Ledger, c: Collector): void {
+  const roles = new Set((ledger.team?.roles ?? []).map((r) => r.id));
+  const teamBroken = broken(ledger, 'team');
+  for (const file of ledger.procedures) {
+    const p = file.data;
+    if (!p) continue;
+    const f = file.path;
+    if (p.id !== fileBase(f)) c.add(f, ['id'], 'id-file-mismatch', { id: p.id, file: `${p.id}.yaml` });
+    for (const [i, j] of duplicates(p.steps, (s) => s.id)) c.add(f, ['steps', i, 'id'], 'duplicate-id', { id: p.steps[i].id, first: `steps[${j}]` });
+    p.steps.forEach((s, i) => {
+      if (!teamBroken && s.role && !roles.has(s.role)) unknownRef(c, f, ['steps', i, 'role'], 'role', s.role, [...roles]);
+      (s.captures ?? []).forEach((field, k) => {
+        if (!RECORD_FIELDS.includes(field.split('.')[0])) {
+          c.add(f, ['steps', i, 'captures', k], 'unknown-capture', { value: field, suggestion: closest(field, RECORD_FIELDS) ?? '' });
+        }
+      });
+    });
+  }
+}
+
+function checkInputs(ledger: Ledger, c: Collector): void {
+  const products = ledger.products?.products ?? [];
+  for (const [i, j] of duplicates(products, (p) => p.id)) c.add('inputs/products.yaml', ['products', i, 'id'], 'duplicate-id', { id: products[i].id, first: `products[${j}]` });
+  const productIds = products.map((p) => p.id);
+  const productsBroken = broken(ledger, 'products');
+  (ledger.sales?.sales ?? []).forEach((s, i) => {
+    if (!productsBroken && !productIds.includes(s.product)) unknownRef(c, 'inputs/sales.yaml', ['sales', i, 'product'], 'product', s.product, productIds);
+  });
+  for (const [i, j] of duplicates(ledger.sales?.sales ?? [], (s) => `${s.month} ${s.product}`)) {
+    const s = ledger.sales!.sales[i];
+    c.add('inputs/sales.yaml', ['sales', i], 'duplicate-id', { id: `${s.month} ${s.product}`, first: `sales[${j}]` });
+  }
+  (ledger.benchmarks?.benchmarks ?? []).forEach((b, i) => {
+    if (!(BUILTIN_INDICATORS as readonly string[]).includes(b.indicator)) {
+      unknownRef(c, 'inputs/benchmarks.yaml', ['benchmarks', i, 'indicator'], 'indicator', b.indicator, [...BUILTIN_INDICATORS]);
+    }
+  });
+  (ledger.suggestions?.suggestions ?? []).forEach((s, i) => {
+    (s.indicators ?? []).forEach((ind, k) => {
+      if (!(BUILTIN_INDICATORS as readonly string[]).includes(ind)) {
+        unknownRef(c, 'suggestions.yaml', ['suggestions', i, 'indicators', k], 'indicator', ind, [...BUILTIN_INDICATORS]);
+      }
+    });
+  });
+}
+
+/** The fields a closed record should hold (SPEC §1.6): assignee, and the captures of done steps. */
+export function missingFields(record: RecordData, procedure: Procedure | undefined): string[] {
+  const missing: string[] = [];
+  if (record.assignee === undefined) missing.push('assignee');
+  if (procedure) {
+    for (const step of procedure.steps) {
+      if (record.steps?.[step.id] !== 'done') continue;
+      for (const field of step.captures ?? []) {
+        if (valueAtPath(record, field) === undefined && !missing.includes(field)) missing.push(field);
+      }
+    }
+  }
+  return missing;
+}
+
+function valueAtPath(obj: unknown, path: string): unknown {
+  let node = obj;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+function checkRecords(ledger: Ledger, c: Collector): void {
+  const tz = ledger.config.timezone;
+  const services = new Map<string, Service>();
+  for (const s of ledger.services) if (s.data) services.set(s.data.id, s.data);
+  const procedures = new Map<string, Procedure>();
+  for (const p of ledger.procedures) if (p.data) procedures.set(p.data.id, p.data);
+  const people = (ledger.team?.people ?? []).map((p) => p.id);
+  const peopleSet = new Set(people);
+  const productIds = (ledger.products?.products ?? []).map((p) => p.id);
+  const productSet = new Set(productIds);
+  const serviceIds = knownIds(ledger.services);
+  const procedureIds = knownIds(ledger.procedures);
+  const teamBroken = broken(ledger, 'team');
+  const productsBroken = broken(ledger, 'products');
+  const seen = new Map<string, string>();
+
+  for (const file of ledger.records) {
+    const r = file.data;
+    if (!r) continue;
+    const f = file.path;
+    if (r.id !== fileBase(f)) c.add(f, ['id'], 'id-file-mismatch', { id: r.id, file: `${r.id}.yaml` });
+    const first = seen.get(r.id);
+    if (first) c.add(f, ['id'], 'duplicate-id', { id: r.id, first });
+    else seen.set(r.id, f);
+
+    if (!serviceIds.has(r.service)) unknownRef(c, f, ['service'], 'service', r.service, [...serviceIds]);
+    const ref = PROCEDURE_REF_RE.exec(r.procedure)!;
+    const proc = procedures.get(ref[1]);
+    const version = Number(ref[2]);
+    if (!procedureIds.has(ref[1])) unknownRef(c, f, ['procedure'], 'procedure', ref[1], [...procedures.keys()]);
+    else if (proc && (version > proc.version || version < 1)) {
+      c.add(f, ['procedure'], 'procedure-version', { value: r.procedure, current: proc.version });
+    }
+
+    if (!teamBroken && r.assignee && !peopleSet.has(r.assignee)) unknownRef(c, f, ['assignee'], 'person', r.assignee, people);
+    if (!productsBroken && r.product && !productSet.has(r.product)) unknownRef(c, f, ['product'], 'product', r.product, productIds);
+    if (proc && version === proc.version && r.steps) {
+      const stepIds = proc.steps.map((s) => s.id);
+      for (const id of Object.keys(r.steps)) {
+        if (!stepIds.includes(id)) c.add(f, ['steps', id], 'unknown-step', { value: id, procedure: r.procedure, suggestion: closest(id, stepIds) ?? '' }, 'error', true);
+      }
+    }
+
+    // Place and date order, in the ledger time zone.
+    const opened = parseTimestamp(r.opened, tz);
+    const day = localDate(opened, tz);
+    const expectedDir = `records/${day.slice(0, 4)}/${day.slice(5, 7)}/`;
+    if (!f.startsWith(expectedDir)) c.add(f, ['opened'], 'wrong-folder', { folder: expectedDir, opened: r.opened });
+    if (/^\d{8}-/.test(r.id) && r.id.slice(0, 8) !== day.replace(/-/g, '')) {
+      c.add(f, ['id'], 'id-date-mismatch', { id: r.id, date: day });
+    }
+    const closed = r.closed !== undefined ? parseTimestamp(r.closed, tz) : undefined;
+    if (r.responded !== undefined && parseTimestamp(r.responded, tz) < opened) {
+      c.add(f, ['responded'], 'date-order', { later: 'responded', earlier: 'opened', a: r.responded, b: r.opened });
+    }
+    if (closed !== undefined && closed < opened) {
+      c.add(f, ['closed'], 'date-order', { later: 'closed', earlier: 'opened', a: r.closed!, b: r.opened });
+    }
+    (r.paused ?? []).forEach((p, i) => {
+      const from = parseTimestamp(p.from, tz);
+      const to = parseTimestamp(p.to, tz);
+      if (to < from) c.add(f, ['paused', i, 'to'], 'date-order', { later: 'to', earlier: 'from', a: p.to, b: p.from });
+      else if (from < opened || (closed !== undefined && to > closed)) c.add(f, ['paused', i], 'pause-outside', {});
+    });
+    if (r.closed !== undefined && r.outcome === undefined) c.add(f, ['closed'], 'missing-outcome', {});
+    if (r.outcome !== undefined && r.closed === undefined) c.add(f, ['outcome'], 'outcome-without-closed', {}, 'warning');
+
+    // Completeness of a closed record is measured, and warned about (SPEC §1.6).
+    if (r.closed !== undefined && r.outcome !== undefined && r.outcome !== 'cancelled') {
+      const missing = missingFields(r, proc && version === proc.version ? proc : undefined);
+      if (missing.length > 0) c.add(f, ['closed'], 'incomplete-record', { fields: missing.join(', ') }, 'warning', true);
+    }
+  }
+}
+
+function checkActions(ledger: Ledger, c: Collector): void {
+  const services = new Map<string, Service>();
+  for (const s of ledger.services) if (s.data) services.set(s.data.id, s.data);
+  const owners = [...(ledger.team?.people ?? []).map((p) => p.id), ...(ledger.team?.roles ?? []).map((r) => r.id)];
+  const teamBroken = broken(ledger, 'team');
+  const serviceIds = knownIds(ledger.services);
+  const seen = new Map<string, string>();
+  for (const file of ledger.actions) {
+    const a = file.data;
+    if (!a) continue;
+    const f = file.path;
+    if (a.id !== fileBase(f)) c.add(f, ['id'], 'id-file-mismatch', { id: a.id, file: `${a.id}.yaml` });
+    const first = seen.get(a.id);
+    if (first) c.add(f, ['id'], 'duplicate-id', { id: a.id, first });
+    else seen.set(a.id, f);
+    const service = a.service ? services.get(a.service) : undefined;
+    if (a.service && !serviceIds.has(a.service)) unknownRef(c, f, ['service'], 'service', a.service, [...services.keys()]);
+    if (a.requirement) {
+      if (!a.service) c.add(f, ['requirement'], 'requirement-without-service', {});
+      else if (service && !service.requirements.some((r) => r.id === a.requirement)) {
+        unknownRef(c, f, ['requirement'], 'requirement', a.requirement, service.requirements.map((r) => r.id));
+      }
+    }
+    if (!teamBroken && !owners.includes(a.owner)) unknownRef(c, f, ['owner'], 'owner', a.owner, owners);
+    if (a.closed && a.closed < a.opened) c.add(f, ['closed'], 'date-order', { later: 'closed', earlier: 'opened', a: a.closed, b: a.opened });
+    if (a.due && a.due < a.opened) c.add(f, ['due'], 'date-order', { later: 'due', earlier: 'opened', a: a.due, b: a.opened });
+  }
+}
+
+function checkPresence(ledger: Ledger, c: Collector): void {
+  if (!ledger.files.some((f) => f.kind === 'team')) c.add('team.yaml', [], 'missing-file', { file: 'team.yaml' });
+}
+
+/** Every cross-file check over the valid parts of the ledger. */
+export function crossChecks(ledger: Ledger): PendingProblem[] {
+  const c = new Collector();
+  checkPresence(ledger, c);
+  checkSettings(ledger, c);
+  checkTeam(ledger, c);
+  checkServices(ledger, c);
+  checkProcedures(ledger, c);
+  checkInputs(ledger, c);
+  if (ledger.recordsLoaded) checkRecords(ledger, c);
+  checkActions(ledger, c);
+  return c.items;
+}
+
+/** Pending problems → problems at file:line:col, reading each concerned file once. */
+export function place(root: string, pending: PendingProblem[]): Problem[] {
+  const byFile = new Map<string, PendingProblem[]>();
+  for (const p of pending) {
+    const list = byFile.get(p.file) ?? [];
+    list.push(p);
+    byFile.set(p.file, list);
+  }
+  const out: Problem[] = [];
+  for (const [file, list] of byFile) {
+    let text = '';
+    try {
+      text = decodeText(file, readFileSync(join(root, file))).text ?? '';
+    } catch {
+      /* a missing file (e.g. team.yaml): point at 1:1 */
+    }
+    out.push(...placeProblems(text, list));
+  }
+  return out;
+}
+
+/** Parse and schema problems of every file, plus the cross-file checks, placed. */
+export function allProblems(ledger: Ledger): Problem[] {
+  const fromFiles = ledger.files.flatMap((f: LedgerFile) => f.problems);
+  return [...fromFiles, ...place(ledger.root, crossChecks(ledger))];
+}

@@ -1,0 +1,200 @@
+// Read every ledger file → Ledger. Files are found by the layout of SPEC §1, read
+// synchronously (thousands of small promises are ~5× slower here) on every core (parallel.ts),
+// parsed by parse.ts, and the
+// results kept in a derived cache (.aftersales/cache) keyed by path, size and mtime in ns, so
+// a second run skips YAML entirely. A changed, added or removed file is always seen: every file
+// is stat'ed on every run and only an exact (size, mtime) match is served from the cache.
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
+import { readCache, writeCache, type CacheEntry } from './cache.js';
+import { readAll } from './parallel.js';
+import { fileProblem, type Problem } from './problems.js';
+import type {
+  ActionData, Benchmarks, FileKind, Procedure, Products, RecordData, Sales, Service, Settings,
+  Suggestions, Team,
+} from './schema.js';
+
+export interface LedgerFile<T = unknown> {
+  /** Path relative to the ledger root, with `/`. */
+  path: string;
+  kind: FileKind;
+  /** Valid data, or undefined when the file has errors. */
+  data: T | undefined;
+  problems: Problem[];
+}
+
+export interface LedgerConfig {
+  timezone: string;
+  locale: 'en' | 'es' | undefined;
+  period: 'week' | 'month' | 'quarter';
+  history: number;
+}
+
+export interface Ledger {
+  root: string;
+  config: LedgerConfig;
+  settings: Settings | undefined;
+  team: Team | undefined;
+  services: LedgerFile<Service>[];
+  procedures: LedgerFile<Procedure>[];
+  products: Products | undefined;
+  sales: Sales | undefined;
+  benchmarks: Benchmarks | undefined;
+  suggestions: Suggestions | undefined;
+  records: LedgerFile<RecordData>[];
+  actions: LedgerFile<ActionData>[];
+  /** Every file read, in path order. */
+  files: LedgerFile[];
+  /** Whether records were read (commands that only need the plan skip them). */
+  recordsLoaded: boolean;
+}
+
+export interface LoadOptions {
+  /** Read records/ too (default true). */
+  records?: boolean;
+  /** Use and refresh the derived cache (default true). */
+  cache?: boolean;
+}
+
+interface Found {
+  path: string;
+  kind: FileKind;
+}
+
+const ROOT_FILES: [string, FileKind][] = [
+  ['aftersales.yaml', 'settings'],
+  ['team.yaml', 'team'],
+  ['suggestions.yaml', 'suggestions'],
+  ['inputs/products.yaml', 'products'],
+  ['inputs/sales.yaml', 'sales'],
+  ['inputs/benchmarks.yaml', 'benchmarks'],
+];
+
+function entries(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+function isYamlName(name: string): boolean {
+  return name.endsWith('.yaml') || name.endsWith('.yml');
+}
+
+/** Every ledger file by the layout of SPEC §1, plus problems for files in the wrong place. */
+export function discoverFiles(root: string, withRecords: boolean): { found: Found[]; misplaced: Problem[] } {
+  const found: Found[] = [];
+  const misplaced: Problem[] = [];
+  for (const [path, kind] of ROOT_FILES) if (existsSync(join(root, path))) found.push({ path, kind });
+  for (const [folder, kind] of [['services', 'service'], ['procedures', 'procedure'], ['actions', 'action']] as const) {
+    for (const e of entries(join(root, folder))) {
+      if (!e.isFile() || !isYamlName(e.name)) continue;
+      const path = `${folder}/${e.name}`;
+      if (e.name.endsWith('.yml')) misplaced.push(fileProblem(path, 'bad-extension'));
+      else found.push({ path, kind });
+    }
+  }
+  if (withRecords) {
+    for (const year of entries(join(root, 'records'))) {
+      if (!year.isDirectory()) {
+        if (isYamlName(year.name)) misplaced.push(fileProblem(`records/${year.name}`, 'record-misplaced'));
+        continue;
+      }
+      for (const month of entries(join(root, 'records', year.name))) {
+        const monthPath = `records/${year.name}/${month.name}`;
+        if (!month.isDirectory()) {
+          if (isYamlName(month.name)) misplaced.push(fileProblem(monthPath, 'record-misplaced'));
+          continue;
+        }
+        for (const e of entries(join(root, monthPath))) {
+          if (!isYamlName(e.name)) continue;
+          const path = `${monthPath}/${e.name}`;
+          if (!e.isFile()) continue;
+          if (e.name.endsWith('.yml')) misplaced.push(fileProblem(path, 'bad-extension'));
+          else found.push({ path, kind: 'record' });
+        }
+      }
+    }
+  }
+  found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { found, misplaced };
+}
+
+export function defaultConfig(settings: Settings | undefined): LedgerConfig {
+  return {
+    timezone: settings?.timezone ?? 'UTC',
+    locale: settings?.locale,
+    period: settings?.period ?? 'month',
+    history: settings?.history ?? 12,
+  };
+}
+
+export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
+  const withRecords = options.records !== false;
+  const useCache = options.cache !== false;
+  const { found, misplaced } = discoverFiles(root, withRecords);
+  const cache = useCache ? readCache(root) : new Map<string, CacheEntry>();
+  const fresh = new Map<string, CacheEntry>();
+
+  // Stat everything; serve exact (size, mtime) matches from the cache, parse the rest.
+  const stats = found.map((f) => {
+    try {
+      const st = statSync(join(root, f.path), { bigint: true });
+      return { size: Number(st.size), mtime: String(st.mtimeNs) };
+    } catch {
+      return { size: 0, mtime: '' }; // vanished between readdir and stat: reading reports it
+    }
+  });
+  const results: ({ data: unknown; problems: Problem[] } | undefined)[] = found.map((f, i) => {
+    const hit = cache.get(f.path);
+    return hit && hit.size === stats[i].size && hit.mtime === stats[i].mtime && hit.kind === f.kind ? hit : undefined;
+  });
+  const misses = found.flatMap((f, i) => (results[i] ? [] : [{ index: i, item: { path: f.path, kind: f.kind, size: stats[i].size } }]));
+  const parsed = readAll(root, misses.map((m) => m.item));
+  misses.forEach((m, k) => (results[m.index] = parsed[k]));
+  const changed = misses.length > 0;
+
+  const files: LedgerFile[] = found.map((f, i) => {
+    const r = results[i]!;
+    fresh.set(f.path, { kind: f.kind, size: stats[i].size, mtime: stats[i].mtime, data: r.data, problems: r.problems });
+    return { path: f.path, kind: f.kind, data: r.data, problems: r.problems };
+  });
+  for (const p of misplaced) files.push({ path: p.file, kind: 'record', data: undefined, problems: [p] });
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  if (useCache) {
+    // Without records we only saw part of the ledger: keep the cached records as they were.
+    if (!withRecords) for (const [path, entry] of cache) if (entry.kind === 'record' && !fresh.has(path)) fresh.set(path, entry);
+    if (changed || fresh.size !== cache.size) writeCache(root, fresh);
+  }
+  return assemble(root, files, withRecords);
+}
+
+function single<T>(files: LedgerFile[], kind: FileKind): T | undefined {
+  return files.find((f) => f.kind === kind)?.data as T | undefined;
+}
+
+function ofKind<T>(files: LedgerFile[], kind: FileKind): LedgerFile<T>[] {
+  return files.filter((f) => f.kind === kind && !f.problems.some((p) => p.code === 'record-misplaced' || p.code === 'bad-extension')) as LedgerFile<T>[];
+}
+
+export function assemble(root: string, files: LedgerFile[], recordsLoaded: boolean): Ledger {
+  const settings = single<Settings>(files, 'settings');
+  return {
+    root,
+    config: defaultConfig(settings),
+    settings,
+    team: single<Team>(files, 'team'),
+    services: ofKind<Service>(files, 'service'),
+    procedures: ofKind<Procedure>(files, 'procedure'),
+    products: single<Products>(files, 'products'),
+    sales: single<Sales>(files, 'sales'),
+    benchmarks: single<Benchmarks>(files, 'benchmarks'),
+    suggestions: single<Suggestions>(files, 'suggestions'),
+    records: ofKind<RecordData>(files, 'record'),
+    actions: ofKind<ActionData>(files, 'action'),
+    files,
+    recordsLoaded,
+  };
+}

@@ -1,0 +1,39 @@
+// A problem found in the ledger: a coded finding with a place. Messages are not stored here:
+// reporters render `code` + `params` through the i18n catalogue, in the user's language.
+
+export type Severity = 'error' | 'warning';
+export type Params = Record<string, string | number>;
+export type YamlPath = readonly (string | number)[];
+
+export interface Problem {
+  /** Path relative to the ledger root, with `/`. */
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  code: string;
+  severity: Severity;
+  params: Params;
+}
+
+/** A problem known by its place in the data, before positions are looked up in the source. */
+export interface PendingProblem {
+  file: string;
+  /** Where in the document; empty = the document itself. */
+  path: YamlPath;
+  /** Point at the key of the last path segment rather than its value (unknown keys). */
+  atKey?: boolean;
+  code: string;
+  severity: Severity;
+  params: Params;
+}
+
+export function compareProblems(a: Problem, b: Problem): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+export function fileProblem(file: string, code: string, params: Params = {}, severity: Severity = 'error'): Problem {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, code, severity, params };
+}

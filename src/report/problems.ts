@@ -1,0 +1,75 @@
+// Problems → text (file:line:col, excerpt with a caret, hint), JSON, or GitHub annotations.
+import type { Problem } from '../ledger/problems.js';
+import type { Translate } from '../i18n/index.js';
+import { palette } from './colors.js';
+import { annotation } from './github.js';
+
+export interface RenderedProblem extends Problem {
+  message: string;
+  hint: string;
+}
+
+export function renderProblem(p: Problem, t: Translate): RenderedProblem {
+  const message = t(`problem.${p.code}`, p.params);
+  let hint = t(`hint.${p.code}`, p.params);
+  if (hint === `hint.${p.code}`) hint = '';
+  if (p.params.suggestion) hint = `${t('hint.didYouMean', p.params)} ${hint}`.trim();
+  return { ...p, message, hint };
+}
+
+/** The source line of a problem with a caret run under the spot. */
+export function excerpt(lines: string[] | undefined, p: Problem): string[] {
+  if (!lines || p.line < 1 || p.line > lines.length) return [];
+  const text = lines[p.line - 1].replace(/\r$/, '');
+  const gutter = String(p.line).length;
+  const pad = ' '.repeat(gutter);
+  const start = Math.max(1, p.column);
+  const end = p.endLine === p.line && p.endColumn > start ? Math.min(p.endColumn, text.length + 1) : start + 1;
+  const caret = ' '.repeat(start - 1) + '^'.repeat(Math.max(1, end - start));
+  return [`${pad} |`, `${p.line} | ${text}`, `${pad} | ${caret}`];
+}
+
+export function formatProblemsText(
+  problems: Problem[],
+  sources: Map<string, string[]>,
+  t: Translate,
+  color: boolean,
+): string {
+  const c = palette(color);
+  const out: string[] = [];
+  for (const p of problems) {
+    const r = renderProblem(p, t);
+    const sev = p.severity === 'error' ? c.red.bold(t('severity.error')) : c.yellow.bold(t('severity.warning'));
+    out.push(`${c.bold(`${p.file}:${p.line}:${p.column}`)}: ${sev} ${c.dim(p.code)}: ${r.message}`);
+    for (const l of excerpt(sources.get(p.file), p)) out.push(c.blue(l));
+    if (r.hint) out.push(`  = ${c.cyan(t('label.hint'))}: ${r.hint}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+export function formatProblemsJson(problems: Problem[], t: Translate): string {
+  const list = problems.map((p) => {
+    const r = renderProblem(p, t);
+    return {
+      file: p.file, line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn,
+      code: p.code, severity: p.severity, message: r.message, hint: r.hint,
+    };
+  });
+  return `${JSON.stringify({ schemaVersion: 1, problems: list }, null, 2)}\n`;
+}
+
+export function formatProblemsGithub(problems: Problem[], t: Translate): string {
+  return problems
+    .map((p) => {
+      const r = renderProblem(p, t);
+      return annotation({
+        level: p.severity === 'error' ? 'error' : 'warning',
+        file: p.file, line: p.line, col: p.column, endLine: p.endLine, endColumn: p.endColumn,
+        title: p.code,
+        message: r.hint ? `${r.message}\n${r.hint}` : r.message,
+      });
+    })
+    .map((l) => `${l}\n`)
+    .join('');
+}

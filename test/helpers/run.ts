@@ -1,0 +1,54 @@
+// Helpers for end-to-end tests: run the BUILT bin in a temporary copy of a fixture ledger.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const REPO = resolve(__dirname, '..', '..');
+export const BIN = join(REPO, 'bin', 'aftersales.js');
+export const FIXTURES = join(REPO, 'test', 'fixtures');
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function run(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): RunResult {
+  const base: Record<string, string> = { ...(process.env as Record<string, string>) };
+  for (const k of ['AFTERSALES_LEDGER', 'FORCE_COLOR', 'CI', 'LC_ALL', 'LC_MESSAGES']) delete base[k];
+  const env: Record<string, string> = { ...base, NO_COLOR: '1', LANG: 'C', ...opts.env };
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? REPO,
+    env,
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+const made: string[] = [];
+
+/** A temporary folder, removed by cleanup(). */
+export function tempDir(prefix = 'aftersales-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** A temporary copy of test/fixtures/ledgers/<name>. */
+export function copyFixture(name: string): string {
+  const dir = tempDir(`aftersales-${name}-`);
+  cpSync(join(FIXTURES, 'ledgers', name), dir, { recursive: true });
+  return dir;
+}
+
+export function cleanup(): void {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+
+/** No stack trace reaches a user (SPEC §5). */
+export function hasStackTrace(text: string): boolean {
+  return /^\s+at .+\(.+:\d+:\d+\)$/m.test(text) || /\n\s+at [\w.<>]+ \(/.test(text);
+}

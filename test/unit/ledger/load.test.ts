@@ -1,0 +1,85 @@
+// The loader and its cache: everything is read, the cache never serves stale data, and the fast
+// parser (js-yaml) agrees with `yaml` on real ledger files.
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import jsyaml from 'js-yaml';
+import YAML from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadLedger } from '../../../src/ledger/load.js';
+import { allProblems } from '../../../src/ledger/checks.js';
+import { cleanup, copyFixture, FIXTURES, REPO } from '../../helpers/run.js';
+
+afterAll(cleanup);
+
+function yamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory() && e.name !== '.aftersales' && e.name !== 'bad') out.push(...yamlFiles(p));
+    else if (e.isFile() && e.name.endsWith('.yaml')) out.push(p);
+  }
+  return out;
+}
+
+describe('loadLedger', () => {
+  it('reads every file of the layout into the model', () => {
+    const dir = copyFixture('minimal');
+    const l = loadLedger(dir);
+    expect(l.config).toEqual({ timezone: 'Europe/Madrid', locale: 'en', period: 'month', history: 12 });
+    expect(l.services.map((s) => s.data?.id)).toEqual(['warranty-repair']);
+    expect(l.procedures.map((s) => s.data?.version)).toEqual([2]);
+    expect(l.records.map((r) => r.path)).toEqual([
+      'records/2026/10/20261002-7k3qzm2a.yaml',
+      'records/2026/11/20261102-q2m8w1zd.yaml',
+    ]);
+    expect(l.actions).toHaveLength(1);
+    expect(l.products?.products[0].warranty).toBe(24);
+    // x- keys are kept in the data, and not errors
+    expect((l.records[0].data as Record<string, unknown>)['x-crm-ref']).toBe(991);
+    expect(allProblems(l)).toEqual([]);
+  });
+
+  it('serves unchanged files from the cache and sees changed, added and removed files', () => {
+    const dir = copyFixture('minimal');
+    const first = loadLedger(dir);
+    expect(first.records).toHaveLength(2);
+    const cached = loadLedger(dir);
+    expect(cached.records.map((r) => r.data)).toEqual(first.records.map((r) => r.data));
+
+    // changed: same size would fool a size-only cache; mtime changes
+    const file = join(dir, 'records/2026/10/20261002-7k3qzm2a.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('C-1042', 'C-1043'));
+    const past = new Date(statSync(file).mtimeMs + 5000);
+    utimesSync(file, past, past);
+    expect(loadLedger(dir).records[0].data?.customer).toBe('C-1043');
+
+    // added
+    cpSync(file, join(dir, 'records/2026/10/20261002-aaaaaaaa.yaml'));
+    expect(loadLedger(dir).records).toHaveLength(3);
+    // removed
+    rmSync(join(dir, 'records/2026/10/20261002-aaaaaaaa.yaml'));
+    expect(loadLedger(dir).records).toHaveLength(2);
+    // broken after being cached: the problem is seen
+    writeFileSync(file, text.replace('visits: 1', 'visits: one'));
+    const l = loadLedger(dir);
+    expect(l.records[0].data).toBeUndefined();
+    expect(l.records[0].problems[0]).toMatchObject({ code: 'wrong-type', line: 17 });
+  });
+
+  it('a corrupt cache is ignored', () => {
+    const dir = copyFixture('minimal');
+    loadLedger(dir);
+    writeFileSync(join(dir, '.aftersales/cache/files.json'), '{not json');
+    expect(loadLedger(dir).records).toHaveLength(2);
+  });
+
+  it('js-yaml (bulk) and yaml (positions, edits) agree on every fixture and example file', () => {
+    const files = [...yamlFiles(join(FIXTURES, 'ledgers')), ...yamlFiles(join(REPO, 'examples')), ...yamlFiles(join(REPO, 'templates'))];
+    expect(files.length).toBeGreaterThan(10);
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      expect(jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA }), f).toEqual(YAML.parse(text, { schema: 'core' }));
+    }
+  });
+});
