@@ -112,7 +112,7 @@ function actions() {
       due: '2026-10-31',
       analysis: {
         category: 'people',
-        whys: ['Las reparaciones tardan el doble cuando las hace un mismo técnico', 'Repite diagnósticos y vuelve a por piezas', 'No recibió la formación de diagnóstico del nuevo modelo LS-7'],
+        whys: ['Las reparaciones tardan el triple cuando las hace un mismo técnico', 'Repite diagnósticos y vuelve a por piezas', 'No recibió la formación de diagnóstico del nuevo modelo LS-7'],
         root_cause: 'Falta de acompañamiento en el diagnóstico de los modelos nuevos',
       },
       plan: 'Acompañamiento de Ana en diez reparaciones y revisión semanal de los partes abiertos',
@@ -210,12 +210,13 @@ function facts(world, records, skipped) {
   });
   const untrained = records
     .filter((r) => r.assignee === EXPIRED.person && r.service === EXPIRED.service && world.zone.date(r.opened) >= EXPIRED.expires)
-    .map((r) => r.id)
+    .map((r) => (r.closed === undefined ? `${r.id} (open)` : r.id))
     .sort();
+  const openMonths = [...new Set(records.filter((r) => r.closed === undefined).map((r) => world.zone.month(r.opened)))].sort();
   const open = records.filter((r) => r.closed === undefined).map((r) => `${r.id} (${r.service})`).sort();
   const cancelled = records.filter((r) => r.outcome === 'cancelled').map((r) => `${r.id} (${r.service})`).sort();
   const perService = world.services.map((s) => [s.id, records.filter((r) => r.service === s.id).length]);
-  return { slow, csat, untrained, open, cancelled, skipped, perService, total: records.length };
+  return { slow, csat, untrained, open, openMonths, cancelled, skipped, perService, total: records.length };
 }
 
 const h1 = (x) => (x === null ? '—' : x.toFixed(1));
@@ -280,7 +281,7 @@ function readme(world, f) {
     `\`${EXPIRED.service}/personal-formado\` (trained_staff) from 2026-10. His ${f.untrained.length} installation`,
     `records opened on or after ${EXPIRED.expires}:`,
     '',
-    f.untrained.map((i) => `\`${i}\``).join(' '),
+    f.untrained.map((i) => `\`${i.split(' ')[0]}\`${i.includes('(open)') ? ' (still open)' : ''}`).join(', '),
     '',
     `### (d) CSAT drop: \`${CSAT_DROP.service}\` in ${CSAT_DROP.month}`,
     '',
@@ -295,7 +296,7 @@ function readme(world, f) {
     '',
     '### (e) Open and cancelled records',
     '',
-    `Still open at the as-of instant (${f.open.length}, all opened in November 2026):`,
+    `Still open at the as-of instant (${f.open.length}, opened in ${f.openMonths.join(', ')}):`,
     '',
     ...f.open.map((o) => `- \`${o.split(' ')[0]}\` ${o.split(' ')[1]}`),
     '',

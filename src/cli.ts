@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import { AftersalesError, EXIT } from './errors.js';
 import { chooseLang, isLang, translator, type Lang } from './i18n/index.js';
 import { colorAllowed, type CommandContext, type IO } from './io/io.js';
+import { REGISTRARS } from './cli/index.js';
+import type { Run } from './cli/types.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../package.json') as { version: string };
@@ -36,6 +38,8 @@ function makeIO(globals: GlobalOptions, env: NodeJS.ProcessEnv, lang: Lang): IO 
     t: translator(lang),
     env,
     now: () => Date.now(),
+    prompter: async () => (await import('./io/prompt.js')).terminalPrompter(),
+    progress: Boolean(process.stderr.isTTY) && !env.CI,
   };
 }
 
@@ -53,8 +57,6 @@ async function ledgerLocale(cwd: string, globals: GlobalOptions, env: NodeJS.Pro
   }
 }
 
-type Runner = (ctx: CommandContext) => Promise<{ exitCode: number } | void>;
-
 export function buildProgram(env: NodeJS.ProcessEnv, argv: string[]): Command {
   const t = translator(earlyLang(argv, env));
   const program = new Command('aftersales');
@@ -68,7 +70,7 @@ export function buildProgram(env: NodeJS.ProcessEnv, argv: string[]): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
 
-  const run = (command: Command, runner: Runner) => async () => {
+  const run: Run = (command, runner) => async () => {
     const globals = command.optsWithGlobals() as GlobalOptions;
     const locale = globals.lang ? undefined : await ledgerLocale(process.cwd(), globals, env);
     const lang = chooseLang(globals.lang, locale, env);
@@ -78,40 +80,7 @@ export function buildProgram(env: NodeJS.ProcessEnv, argv: string[]): Command {
     process.exitCode = result?.exitCode ?? EXIT.ok;
   };
 
-  const check = program
-    .command('check')
-    .description('validate the whole ledger: every problem at file:line:col with a hint')
-    .option('--format <format>', 'text | json | github', 'text')
-    .option('--strict', 'warnings make the ledger invalid too');
-  check.action(
-    run(check, async (ctx) => {
-      const { runCheck } = await import('./commands/check.js');
-      return runCheck({ ...ctx, ...check.opts() });
-    }),
-  );
-
-  const init = program
-    .command('init')
-    .description('create a new ledger skeleton (with --example: a small demo ledger)')
-    .argument('[dir]', 'folder to create the ledger in', '.')
-    .option('--example', 'add the example services, team, procedures and records');
-  init.action(
-    run(init, async (ctx) => {
-      const { runInit } = await import('./commands/init.js');
-      return runInit({ ...ctx, ...init.opts(), dir: init.args[0] ?? '.' });
-    }),
-  );
-
-  const schema = program
-    .command('schema')
-    .description('write the JSON Schemas (draft-07) of every ledger file kind')
-    .option('--out <dir>', 'folder to write them to (default: .aftersales/schema of the ledger)');
-  schema.action(
-    run(schema, async (ctx) => {
-      const { runSchema } = await import('./commands/schema.js');
-      return runSchema({ ...ctx, ...schema.opts() });
-    }),
-  );
+  for (const register of REGISTRARS) register(program, run);
 
   return program;
 }

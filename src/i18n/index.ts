@@ -1,10 +1,16 @@
 // Message catalogues and language choice: --lang, else the ledger's locale, else LANG.
-import { en } from './en.js';
-import { es } from './es.js';
+import { en as coreEn } from './en.js';
+import { es as coreEs } from './es.js';
+import { AREAS } from './areas/index.js';
 
 export type Lang = 'en' | 'es';
 export const LANGS: readonly Lang[] = ['en', 'es'];
-const CATALOGUES: Record<Lang, Record<string, string>> = { en, es };
+/** The core catalogues plus every area's (src/i18n/areas/). */
+export const CATALOGUES: Record<Lang, Record<string, string>> = {
+  en: Object.assign({}, coreEn, ...AREAS.map((a) => a.en)),
+  es: Object.assign({}, coreEs, ...AREAS.map((a) => a.es)),
+};
+const en = CATALOGUES.en;
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 

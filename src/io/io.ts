@@ -2,6 +2,7 @@
 // prompts are allowed, the language, and the clock. Commands never touch process.* directly,
 // so tests call them with a fake IO and a temporary folder.
 import type { Lang, Translate } from '../i18n/index.js';
+import type { Prompter } from './prompt.js';
 
 export interface IO {
   out(text: string): void;
@@ -15,6 +16,30 @@ export interface IO {
   env: NodeJS.ProcessEnv;
   /** "Now" in ms: the clock, unless a command takes --as-of. */
   now(): number;
+  /** The prompts (loaded lazily); only used when `interactive`. */
+  prompter?: () => Promise<Prompter>;
+  /** Show progress (a TTY on stderr); commands draw nothing otherwise. */
+  progress?: boolean;
+}
+
+/** An IO for tests and library use: collects output, never interactive unless a prompter is given. */
+export function memoryIO(opts: { lang?: Lang; t: Translate; now?: number; prompter?: Prompter; env?: NodeJS.ProcessEnv }): IO & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return {
+    stdout,
+    stderr,
+    out: (s) => void stdout.push(s),
+    err: (s) => void stderr.push(s),
+    interactive: opts.prompter !== undefined,
+    color: false,
+    lang: opts.lang ?? 'en',
+    t: opts.t,
+    env: opts.env ?? {},
+    now: () => opts.now ?? Date.now(),
+    prompter: opts.prompter ? async () => opts.prompter! : undefined,
+    progress: false,
+  };
 }
 
 export interface CommandContext {

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { BUILTIN_INDICATORS, FILE_KINDS, type FileKind } from './schema.js';
 import type { Params, PendingProblem, YamlPath } from './problems.js';
 import { closest } from './values.js';
+import { keysAt } from './schema-walk.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -40,32 +41,6 @@ function show(value: unknown): string {
   }
 }
 
-/** The keys of the object schema found by walking `path` down from `schema`. */
-function knownKeys(schema: z.ZodType, path: YamlPath): string[] {
-  // zod 4 internals: def.shape / innerType / element / valueType / options.
-  let node: any = schema;
-  const unwrap = () => {
-    while (node?._zod?.def?.innerType) node = node._zod.def.innerType;
-  };
-  const objectOf = (n: any) =>
-    n?._zod?.def?.shape ? n : (n?._zod?.def?.options as any[] | undefined)?.find((o) => o?._zod?.def?.shape);
-  for (const key of path) {
-    unwrap();
-    const def = node?._zod?.def;
-    if (!def) return [];
-    if (def.type === 'array') node = def.element;
-    else if (def.type === 'record') node = def.valueType;
-    else {
-      const obj = objectOf(node);
-      if (!obj) return [];
-      node = obj._zod.def.shape[key];
-    }
-  }
-  unwrap();
-  const obj = objectOf(node);
-  return obj ? Object.keys(obj._zod.def.shape) : [];
-}
-
 function expectedName(expected: string): string {
   if (expected === 'object' || expected === 'record') return 'mapping';
   if (expected === 'array' || expected === 'tuple') return 'list';
@@ -81,7 +56,7 @@ function toProblems(schema: z.ZodType, file: string, data: unknown, issue: Issue
 
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const candidates = knownKeys(schema, path);
+      const candidates = keysAt(schema, path);
       for (const key of issue.keys) {
         if (key.startsWith('x-')) continue; // kept and ignored (SPEC §1)
         const suggestion = closest(key, candidates);

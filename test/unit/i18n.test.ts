@@ -2,9 +2,9 @@
 // translated; the translator falls back to English, then to the key; the language is chosen as
 // --lang, else the ledger's locale, else LANG, else English.
 import { describe, expect, it } from 'vitest';
-import { en } from '../../src/i18n/en.js';
-import { es } from '../../src/i18n/es.js';
-import { chooseLang, langFromEnv, translator } from '../../src/i18n/index.js';
+import { CATALOGUES, chooseLang, langFromEnv, translator } from '../../src/i18n/index.js';
+
+const { en, es } = CATALOGUES;
 
 /** Messages that read the same in English and Spanish. */
 const SAME_IN_BOTH = new Set(['{message}', 'error']);

@@ -1,0 +1,5 @@
+// Every command registrar. A command area adds its file here (one line).
+import type { Register } from './types.js';
+import { registerCore } from './core.js';
+
+export const REGISTRARS: Register[] = [registerCore];

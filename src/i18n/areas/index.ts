@@ -1,0 +1,3 @@
+// Every area's messages, merged by ../index.ts. Add a new area file here.
+export type AreaMessages = { en: Record<string, string>; es: Record<string, string> };
+export const AREAS: AreaMessages[] = [];
