@@ -1,5 +1,6 @@
 // Every command registrar. A command area adds its file here (one line).
 import type { Register } from './types.js';
 import { registerCore } from './core.js';
+import { registerControl } from './control.js';
 
-export const REGISTRARS: Register[] = [registerCore];
+export const REGISTRARS: Register[] = [registerCore, registerControl];

@@ -321,7 +321,7 @@ function checkRecords(ledger: Ledger, c: Collector): void {
 
     // Completeness of a closed record is measured, and warned about (SPEC §1.6).
     if (r.closed !== undefined && r.outcome !== undefined && r.outcome !== 'cancelled') {
-      const missing = missingFields(r, proc && version === proc.version ? proc : undefined);
+      const missing = missingFields(r, proc);
       if (missing.length > 0) c.add(f, ['closed'], 'incomplete-record', { fields: missing.join(', ') }, 'warning', true);
     }
   }

@@ -1,3 +1,6 @@
 // Every area's messages, merged by ../index.ts. Add a new area file here.
 export type AreaMessages = { en: Record<string, string>; es: Record<string, string> };
-export const AREAS: AreaMessages[] = [];
+import { messages as control } from './control.js';
+export const AREAS: AreaMessages[] = [
+  control,
+];

@@ -1,0 +1,73 @@
+// `aftersales control`: indicators, deviations, causes, responsibles, suggestions for a period.
+// The exit code depends only on the deviations: 1 when any at or above --fail-on (default
+// critical) is not acknowledged (or any at all with --strict).
+import { resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import type { CommandContext } from '../io/io.js';
+import { suggestionCatalogue } from '../ledger/catalogue.js';
+import { buildLookup } from '../ledger/lookup.js';
+import { replaceAtomic } from '../ledger/write.js';
+import { failing, runControlEngine, type ControlResult } from '../quality/control.js';
+import { openValidLedger } from './open.js';
+import { resolveAsOf, resolvePeriod } from './control-options.js';
+
+export const CONTROL_FORMATS = ['table', 'json', 'markdown', 'github', 'junit'] as const;
+const FAIL_ON = ['warning', 'critical', 'never'] as const;
+
+export interface ControlOptions {
+  period?: string;
+  asOf?: string;
+  service?: string;
+  format?: string;
+  failOn?: string;
+  strict?: boolean;
+  output?: string;
+}
+
+async function render(format: string, result: ControlResult, ctx: CommandContext, color: boolean, root: string): Promise<string> {
+  const t = ctx.io.t;
+  switch (format) {
+    case 'json':
+      return (await import('../report/control-json.js')).formatControlJson(result);
+    case 'markdown':
+      return (await import('../report/control-markdown.js')).formatControlMarkdown(result, t);
+    case 'github':
+      return (await import('../report/control-github.js')).formatControlGithub(result, t, root);
+    case 'junit':
+      return (await import('../report/control-junit.js')).formatControlJunit(result, t);
+    default:
+      return (await import('../report/control-table.js')).formatControlTable(result, t, color);
+  }
+}
+
+export async function runControl(ctx: CommandContext & ControlOptions): Promise<{ exitCode: number; result: ControlResult }> {
+  const { io } = ctx;
+  const t = io.t;
+  const format = ctx.format ?? 'table';
+  if (!(CONTROL_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(t('error.bad-format-option', { value: format, allowed: CONTROL_FORMATS.join(', ') }));
+  }
+  const failOn = (ctx.failOn ?? 'critical') as (typeof FAIL_ON)[number];
+  if (!FAIL_ON.includes(failOn)) throw new UsageError(t('error.bad-fail-on', { value: ctx.failOn! }));
+
+  const { ledger } = openValidLedger(ctx);
+  const lookup = buildLookup(ledger);
+  if (ctx.service !== undefined && !lookup.services.has(ctx.service)) {
+    throw new UsageError(t('error.unknown-service', { value: ctx.service }), t('hint.unknown-service', { known: [...lookup.services.keys()].sort().join(', ') }));
+  }
+  const asOf = resolveAsOf(io, ledger, ctx.asOf);
+  const period = resolvePeriod(io, ledger, ctx.period, asOf);
+  const result = runControlEngine(ledger, lookup, { period, asOf, service: ctx.service, catalogue: suggestionCatalogue(ledger, io.lang) });
+
+  const text = await render(format, result, ctx, io.color && !ctx.output, ledger.root);
+  if (ctx.output) {
+    const file = resolve(ctx.cwd, ctx.output);
+    replaceAtomic(file, text);
+    io.err(`${t('control.written', { file })}\n`);
+  } else {
+    io.out(text);
+  }
+  const failed = failing(result, failOn, Boolean(ctx.strict));
+  if (failed.length > 0 && format === 'table' && !ctx.output) io.err(`${t('control.failing', { count: failed.length, level: failOn })}\n`);
+  return { exitCode: failed.length > 0 ? 1 : 0, result };
+}

@@ -1,0 +1,20 @@
+// The suggestion catalogue: the shipped one for the language (templates/suggestions/<lang>.yaml)
+// plus the ledger's own suggestions.yaml (already loaded and validated with the ledger).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
+import type { Lang } from '../i18n/index.js';
+import type { Ledger } from './load.js';
+import { suggestionsFile, type SuggestionEntry } from './schema.js';
+import { mergeCatalogues, type CatalogueEntry } from '../quality/suggest.js';
+
+export function shippedSuggestions(lang: Lang): SuggestionEntry[] {
+  const file = fileURLToPath(new URL(`../../templates/suggestions/${lang}.yaml`, import.meta.url));
+  const parsed = suggestionsFile.safeParse(YAML.parse(readFileSync(file, 'utf8'), { schema: 'core' }));
+  if (!parsed.success) throw new Error(`the shipped suggestion catalogue ${file} is invalid: ${parsed.error.message}`);
+  return parsed.data.suggestions;
+}
+
+export function suggestionCatalogue(ledger: Ledger, lang: Lang): CatalogueEntry[] {
+  return mergeCatalogues(shippedSuggestions(lang), ledger.suggestions?.suggestions ?? []);
+}

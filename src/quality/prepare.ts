@@ -1,0 +1,100 @@
+// Records as the engine sees them: instants as epoch ms, defaults applied (priority normal,
+// complaint false), the service's calendar attached, durations computed once on demand.
+// Everything here is pure: the ledger is already loaded and valid.
+import type { RecordData, Service } from '../ledger/schema.js';
+import type { Calendar } from './calendar.js';
+import { compileCalendar, durationHours } from './calendar.js';
+import { localDate, parseTimestamp } from './periods.js';
+import type { Ledger } from '../ledger/load.js';
+
+export interface Prepared {
+  id: string;
+  file: string;
+  service: string;
+  data: RecordData;
+  opened: number;
+  closed: number | undefined;
+  responded: number | undefined;
+  pauses: { from: number; to: number }[] | undefined;
+  cancelled: boolean;
+  /** Local date of `opened` in the ledger time zone. */
+  openedDate: string;
+  calendar: Calendar | undefined;
+  tz: string;
+  /** memo: resolution / response durations in hours (undefined = not computed yet, null = n/a) */
+  _resolution?: number | null;
+  _response?: number | null;
+}
+
+/** Hours from opened to closed, minus pauses, in business time when the service has a calendar. */
+export function resolutionHours(r: Prepared): number | null {
+  if (r._resolution === undefined) {
+    r._resolution = r.closed === undefined ? null : durationHours(r.opened, r.closed, r.pauses, r.tz, r.calendar);
+  }
+  return r._resolution;
+}
+
+/** Hours from opened to the first response, likewise. */
+export function responseHours(r: Prepared): number | null {
+  if (r._response === undefined) {
+    r._response = r.responded === undefined ? null : durationHours(r.opened, r.responded, r.pauses, r.tz, r.calendar);
+  }
+  return r._response;
+}
+
+export function compileCalendars(ledger: Ledger): Map<string, Calendar> {
+  const out = new Map<string, Calendar>();
+  for (const [name, def] of Object.entries(ledger.settings?.calendars ?? {})) out.set(name, compileCalendar(def, name));
+  return out;
+}
+
+export function prepareRecords(ledger: Ledger, services: Map<string, Service>): Prepared[] {
+  const tz = ledger.config.timezone;
+  const calendars = compileCalendars(ledger);
+  const out: Prepared[] = [];
+  for (const f of ledger.records) {
+    const d = f.data;
+    if (!d) continue;
+    const svc = services.get(d.service);
+    const opened = parseTimestamp(d.opened, tz);
+    out.push({
+      id: d.id,
+      file: f.path,
+      service: d.service,
+      data: d,
+      opened,
+      closed: d.closed === undefined ? undefined : parseTimestamp(d.closed, tz),
+      responded: d.responded === undefined ? undefined : parseTimestamp(d.responded, tz),
+      pauses: d.paused?.map((p) => ({ from: parseTimestamp(p.from, tz), to: parseTimestamp(p.to, tz) })),
+      cancelled: d.outcome === 'cancelled',
+      openedDate: localDate(opened, tz),
+      calendar: svc?.calendar ? calendars.get(svc.calendar) : undefined,
+      tz,
+    });
+  }
+  return out;
+}
+
+/**
+ * A record field by dotted path, as filters and inline indicators see it: the defaults of
+ * SPEC §1.6 count as present; `resolution_time` and `response_time` are the derived durations.
+ */
+export function fieldValue(r: Prepared, path: string): unknown {
+  switch (path) {
+    case 'priority':
+      return r.data.priority ?? 'normal';
+    case 'complaint':
+      return r.data.complaint ?? false;
+    case 'resolution_time':
+      return resolutionHours(r) ?? undefined;
+    case 'response_time':
+      return responseHours(r) ?? undefined;
+  }
+  if (!path.includes('.')) return (r.data as Record<string, unknown>)[path];
+  let node: unknown = r.data;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}

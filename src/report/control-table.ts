@@ -1,0 +1,89 @@
+// control --format table (default): per service its requirements with value, target, coloured
+// status and a sparkline of the last periods; then the deviations with causes, responsible
+// and suggestions.
+import Table from 'cli-table3';
+import type { Translate } from '../i18n/index.js';
+import type { ControlResult, Deviation } from '../quality/control.js';
+import type { Status } from '../quality/targets.js';
+import { palette } from './colors.js';
+import { formatTarget, formatValue, indicatorName, sparkline } from './format.js';
+
+function statusText(status: Status, t: Translate, color: boolean): string {
+  const c = palette(color);
+  const text = t(`status.${status}`);
+  return status === 'ok' ? c.green(text) : status === 'warning' ? c.yellow(text) : status === 'critical' ? c.red.bold(text) : c.dim(text);
+}
+
+function table(head: string[]): Table.Table {
+  return new Table({ head, style: { head: [], border: [] }, wordWrap: true });
+}
+
+function unitOfDeviation(result: ControlResult, d: Deviation): string {
+  if (d.service === '*') return result.objectives.find((o) => o.id === d.requirement)?.unit ?? 'number';
+  return result.services.find((s) => s.id === d.service)?.requirements.find((r) => r.id === d.requirement)?.unit ?? 'number';
+}
+
+function deviationLines(result: ControlResult, d: Deviation, t: Translate, color: boolean): string[] {
+  const c = palette(color);
+  const sev = d.severity === 'critical' ? c.red.bold(t('status.critical')) : c.yellow(t('status.warning'));
+  const unit = unitOfDeviation(result, d);
+  let what = '';
+  switch (d.kind) {
+    case 'target':
+      what = t('control.kind.target', { value: formatValue(d.value, unit), target: formatTarget(d.target!, unit, t('status.critical')) });
+      break;
+    case 'trend':
+      what = t('control.kind.trend', { value: formatValue(d.value, unit) });
+      break;
+    case 'compliance':
+      what = t('control.kind.compliance', { count: d.records!.length });
+      break;
+    case 'training':
+      what = t('control.kind.training', { count: d.people!.length });
+      break;
+    case 'action':
+      what = t('control.kind.action', { actions: d.actions.join(', ') });
+      break;
+    case 'capacity':
+      what = t('control.kind.capacity', { value: formatValue(d.value, 'ratio'), capacity: d.capacity ?? '' });
+      break;
+  }
+  const lines = [`${sev} ${c.bold(d.key)}  ${what}${d.acknowledged ? c.dim(`  [${t('control.acknowledged', { actions: d.actions.join(', ') })}]`) : ''}`];
+  if (d.rules) lines.push(`    ${t('control.rules', { rules: d.rules.join(', '), count: d.series?.length ?? 0 })}`);
+  if (d.responsible) lines.push(`    ${t('control.responsible', { role: d.responsible.role, people: d.responsible.people.join(', ') || '—' })}`);
+  else if (d.responsible === null) lines.push(`    ${t('control.responsible.none')}`);
+  for (const cause of d.causes ?? []) {
+    lines.push(`    ${t('control.cause', { dimension: cause.dimension, value: cause.value, n: cause.n, inGroup: formatValue(cause.value_in_group, unit), without: formatValue(cause.value_without_group, unit) })}`);
+  }
+  for (const s of d.suggestions ?? []) lines.push(`    ${t('control.suggestion', { title: s })}`);
+  const shown = 20;
+  for (const r of (d.records ?? []).slice(0, shown)) lines.push(`    ${t('control.record', { id: r.id, problems: r.problems.join(', ') })}`);
+  if ((d.records?.length ?? 0) > shown) lines.push(`    … (+${d.records!.length - shown})`);
+  for (const p of d.people ?? []) lines.push(`    ${t('control.person', { id: p.id, course: p.course, problem: p.problem })}`);
+  return lines;
+}
+
+export function formatControlTable(result: ControlResult, t: Translate, color: boolean): string {
+  const c = palette(color);
+  const out: string[] = [c.bold(t('control.title', { ledger: result.ledger, period: result.period.label, asOf: result.asOf })), ''];
+  const head = ['control.col.requirement', 'control.col.kind', 'control.col.indicator', 'control.col.value', 'control.col.target', 'control.col.status', 'control.col.n', 'control.col.trend'].map((k) => t(k));
+  for (const s of result.services) {
+    out.push(c.bold(t('control.service', { id: s.id, name: s.name, owner: s.owner })));
+    const tb = table(head);
+    for (const r of s.requirements) {
+      tb.push([r.id, r.kind, indicatorName(r.indicator) + (r.stat && r.stat !== 'mean' && r.stat !== 'median' ? ` ${r.stat}` : ''), formatValue(r.value, r.unit), formatTarget(r.target, r.unit, t('status.critical')), statusText(r.status, t, color), String(r.n), sparkline(r.series.map((x) => x.value))]);
+    }
+    out.push(tb.toString(), '');
+  }
+  if (result.objectives.length > 0) {
+    out.push(c.bold(t('control.objectives')));
+    const tb = table(head.slice(0, 1).concat(head.slice(2, 7)));
+    for (const o of result.objectives) tb.push([o.id, indicatorName(o.indicator), formatValue(o.value, o.unit), formatTarget(o.target, o.unit, t('status.critical')), statusText(o.status, t, color), String(o.n)]);
+    out.push(tb.toString(), '');
+  }
+  out.push(c.bold(t('control.deviations', { count: result.deviations.length })));
+  if (result.deviations.length === 0) out.push(t('control.no-deviations'));
+  for (const d of result.deviations) out.push(...deviationLines(result, d, t, color), '');
+  out.push(t('control.summary', result.summary));
+  return `${out.join('\n')}\n`;
+}
