@@ -1,6 +1,7 @@
 // Every command registrar. A command area adds its file here (one line).
 import type { Register } from './types.js';
 import { registerCore } from './core.js';
+import { registerTeam } from './team.js';
 import { registerControl } from './control.js';
 
-export const REGISTRARS: Register[] = [registerCore, registerControl];
+export const REGISTRARS: Register[] = [registerCore, registerTeam, registerControl];
