@@ -49,6 +49,26 @@ const bare = row('node -e ""', Array.from({ length: 5 }, () => timeIt(process.ex
 const help = row('aftersales --help', Array.from({ length: 5 }, () => timeIt(process.execPath, [bin, '--help'])));
 console.log(`${'  start-up ratio (--help / bare node)'.padEnd(44)} ${(help / bare).toFixed(2)}×\n`);
 
+const PERIOD = '2026-10';
+const AS_OF = '2026-11-15T12:00:00Z';
+const phases = join(repo, 'scripts', 'bench-phases.mjs');
+
+function phaseRun(dir) {
+  const r = spawnSync(process.execPath, [phases, dir, PERIOD, AS_OF], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+function phaseRows(label, runsOf) {
+  const med = (k) => median(runsOf.map((x) => x[k]));
+  const load = med('loadMs');
+  const checks = med('checksMs');
+  const engine = med('engineMs');
+  const peak = Math.max(...runsOf.map((x) => x.peakRssMb));
+  console.log(`${label.padEnd(44)} load ${String(load).padStart(6)} ms  checks ${String(checks).padStart(5)} ms  engine ${String(engine).padStart(5)} ms  (engine = ${((100 * engine) / (load + checks)).toFixed(0)}% of load+checks)  peak ${peak} MiB`);
+}
+
+const linear = [];
 for (const n of sizes) {
   const dir = join(repo, 'bench-ledgers', `r${n}`);
   if (!existsSync(join(dir, 'aftersales.yaml'))) {
@@ -56,15 +76,29 @@ for (const n of sizes) {
     generateLedger({ records: n, out: dir, seed: 42 });
     console.log(`(generated ${n} records in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   }
-  const check = [bin, '--ledger', dir, 'check', '--format', 'json'];
   const cold = [];
   for (let i = 0; i < runs; i++) {
     rmSync(join(dir, '.aftersales'), { recursive: true, force: true });
-    cold.push(timeIt(process.execPath, check));
+    cold.push(phaseRun(dir));
   }
-  row(`check, ${n} records, cold (no cache)`, cold);
+  phaseRows(`in-process, ${n} records, cold`, cold);
   const warm = [];
-  for (let i = 0; i < runs; i++) warm.push(timeIt(process.execPath, check));
-  row(`check, ${n} records, warm (cache)`, warm);
+  for (let i = 0; i < runs; i++) warm.push(phaseRun(dir));
+  phaseRows(`in-process, ${n} records, warm`, warm);
+  linear.push({ n, engine: median(warm.map((x) => x.engineMs)), load: median(warm.map((x) => x.loadMs)) });
+
+  const check = [bin, '--ledger', dir, 'check', '--format', 'json'];
+  const control = [bin, '--ledger', dir, 'control', '--as-of', AS_OF, '--period', PERIOD, '--format', 'json', '--fail-on', 'never'];
+  const coldCheck = [];
+  for (let i = 0; i < runs; i++) {
+    rmSync(join(dir, '.aftersales'), { recursive: true, force: true });
+    coldCheck.push(timeIt(process.execPath, check));
+  }
+  row(`aftersales check, ${n} records, cold`, coldCheck);
+  row(`aftersales check, ${n} records, warm`, Array.from({ length: runs }, () => timeIt(process.execPath, check)));
+  row(`aftersales control, ${n} records, warm`, Array.from({ length: runs }, () => timeIt(process.execPath, control)));
   console.log('');
+}
+if (linear.length > 1) {
+  console.log('per 1,000 records (warm): ' + linear.map((x) => `${x.n}: load ${(x.load / (x.n / 1000)).toFixed(1)} ms, engine ${(x.engine / (x.n / 1000)).toFixed(1)} ms`).join('; '));
 }

@@ -13,7 +13,7 @@ import {
   type Service, type Target,
 } from './schema.js';
 import { PROCEDURE_REF_RE, closest, quantity } from './values.js';
-import { localDate, parseTimestamp } from '../quality/periods.js';
+import { recordInstants } from './instants.js';
 import { compileCalendar } from '../quality/calendar.js';
 import { indicatorUnit, isStatIndicator } from '../quality/units.js';
 
@@ -26,7 +26,7 @@ class Collector {
 
 function fileBase(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  return name.replace(/\.ya?ml$/, '');
+  return name.endsWith('.yaml') ? name.slice(0, -5) : name.endsWith('.yml') ? name.slice(0, -4) : name;
 }
 
 /**
@@ -228,24 +228,38 @@ function checkInputs(ledger: Ledger, c: Collector): void {
   });
 }
 
+/** Per procedure: each step's id and its captures as split paths (computed once). */
+const capturesOf = new WeakMap<Procedure, { id: string; fields: { name: string; keys: string[] }[] }[]>();
+
+function stepCaptures(procedure: Procedure) {
+  let list = capturesOf.get(procedure);
+  if (!list) {
+    list = procedure.steps
+      .filter((s) => (s.captures ?? []).length > 0)
+      .map((s) => ({ id: s.id, fields: (s.captures ?? []).map((name) => ({ name, keys: name.split('.') })) }));
+    capturesOf.set(procedure, list);
+  }
+  return list;
+}
+
 /** The fields a closed record should hold (SPEC §1.6): assignee, and the captures of done steps. */
 export function missingFields(record: RecordData, procedure: Procedure | undefined): string[] {
   const missing: string[] = [];
   if (record.assignee === undefined) missing.push('assignee');
-  if (procedure) {
-    for (const step of procedure.steps) {
-      if (record.steps?.[step.id] !== 'done') continue;
-      for (const field of step.captures ?? []) {
-        if (valueAtPath(record, field) === undefined && !missing.includes(field)) missing.push(field);
+  if (procedure && record.steps) {
+    for (const step of stepCaptures(procedure)) {
+      if (record.steps[step.id] !== 'done') continue;
+      for (const field of step.fields) {
+        if (valueAtPath(record, field.keys) === undefined && !missing.includes(field.name)) missing.push(field.name);
       }
     }
   }
   return missing;
 }
 
-function valueAtPath(obj: unknown, path: string): unknown {
+function valueAtPath(obj: unknown, keys: readonly string[]): unknown {
   let node = obj;
-  for (const key of path.split('.')) {
+  for (const key of keys) {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[key];
   }
@@ -267,6 +281,8 @@ function checkRecords(ledger: Ledger, c: Collector): void {
   const teamBroken = broken(ledger, 'team');
   const productsBroken = broken(ledger, 'products');
   const seen = new Map<string, string>();
+  const stepIds = new Map<string, Set<string>>();
+  for (const [id, p] of procedures) stepIds.set(id, new Set(p.steps.map((s) => s.id)));
 
   for (const file of ledger.records) {
     const r = file.data;
@@ -289,30 +305,33 @@ function checkRecords(ledger: Ledger, c: Collector): void {
     if (!teamBroken && r.assignee && !peopleSet.has(r.assignee)) unknownRef(c, f, ['assignee'], 'person', r.assignee, people);
     if (!productsBroken && r.product && !productSet.has(r.product)) unknownRef(c, f, ['product'], 'product', r.product, productIds);
     if (proc && version === proc.version && r.steps) {
-      const stepIds = proc.steps.map((s) => s.id);
-      for (const id of Object.keys(r.steps)) {
-        if (!stepIds.includes(id)) c.add(f, ['steps', id], 'unknown-step', { value: id, procedure: r.procedure, suggestion: closest(id, stepIds) ?? '' }, 'error', true);
+      const known = stepIds.get(proc.id)!;
+      for (const id in r.steps) {
+        if (!known.has(id)) c.add(f, ['steps', id], 'unknown-step', { value: id, procedure: r.procedure, suggestion: closest(id, [...known]) ?? '' }, 'error', true);
       }
     }
 
     // Place and date order, in the ledger time zone.
-    const opened = parseTimestamp(r.opened, tz);
-    const day = localDate(opened, tz);
-    const expectedDir = `records/${day.slice(0, 4)}/${day.slice(5, 7)}/`;
-    if (!f.startsWith(expectedDir)) c.add(f, ['opened'], 'wrong-folder', { folder: expectedDir, opened: r.opened });
-    if (/^\d{8}-/.test(r.id) && r.id.slice(0, 8) !== day.replace(/-/g, '')) {
-      c.add(f, ['id'], 'id-date-mismatch', { id: r.id, date: day });
+    const at = recordInstants(r, tz);
+    const opened = at.opened;
+    const day = at.openedDate;
+    // records/YYYY/MM/ and an id starting YYYYMMDD, both from the local date opened
+    if (f.charCodeAt(12) !== 47 || f.slice(8, 12) !== day.slice(0, 4) || f.slice(13, 15) !== day.slice(5, 7) || f.charCodeAt(15) !== 47) {
+      const expectedDir = `records/${day.slice(0, 4)}/${day.slice(5, 7)}/`;
+      if (!f.startsWith(expectedDir)) c.add(f, ['opened'], 'wrong-folder', { folder: expectedDir, opened: r.opened });
     }
-    const closed = r.closed !== undefined ? parseTimestamp(r.closed, tz) : undefined;
-    if (r.responded !== undefined && parseTimestamp(r.responded, tz) < opened) {
-      c.add(f, ['responded'], 'date-order', { later: 'responded', earlier: 'opened', a: r.responded, b: r.opened });
+    if (r.id.slice(0, 4) !== day.slice(0, 4) || r.id.slice(4, 6) !== day.slice(5, 7) || r.id.slice(6, 8) !== day.slice(8, 10)) {
+      if (/^\d{8}-/.test(r.id)) c.add(f, ['id'], 'id-date-mismatch', { id: r.id, date: day });
+    }
+    const closed = at.closed;
+    if (at.responded !== undefined && at.responded < opened) {
+      c.add(f, ['responded'], 'date-order', { later: 'responded', earlier: 'opened', a: r.responded!, b: r.opened });
     }
     if (closed !== undefined && closed < opened) {
       c.add(f, ['closed'], 'date-order', { later: 'closed', earlier: 'opened', a: r.closed!, b: r.opened });
     }
     (r.paused ?? []).forEach((p, i) => {
-      const from = parseTimestamp(p.from, tz);
-      const to = parseTimestamp(p.to, tz);
+      const { from, to } = at.pauses![i];
       if (to < from) c.add(f, ['paused', i, 'to'], 'date-order', { later: 'to', earlier: 'from', a: p.to, b: p.from });
       else if (from < opened || (closed !== undefined && to > closed)) c.add(f, ['paused', i], 'pause-outside', {});
     });

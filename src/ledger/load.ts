@@ -137,27 +137,32 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
   const cache = useCache ? readCache(root) : new Map<string, CacheEntry>();
   const fresh = new Map<string, CacheEntry>();
 
-  // Stat everything; serve exact (size, mtime) matches from the cache, parse the rest.
-  const stats = found.map((f) => {
+  // With a cache: stat everything and serve exact (size, mtime) matches from it. Without one
+  // (a cold run) there is nothing to match: every file is read, and its stat comes with the read.
+  const stats: { size: number; mtime: string }[] = found.map((f) => {
+    if (cache.size === 0) return { size: -1, mtime: '' };
     try {
       const st = statSync(join(root, f.path), { bigint: true });
       return { size: Number(st.size), mtime: String(st.mtimeNs) };
     } catch {
-      return { size: 0, mtime: '' }; // vanished between readdir and stat: reading reports it
+      return { size: -1, mtime: '' }; // vanished between readdir and stat: reading reports it
     }
   });
   const results: ({ data: unknown; problems: Problem[] } | undefined)[] = found.map((f, i) => {
     const hit = cache.get(f.path);
     return hit && hit.size === stats[i].size && hit.mtime === stats[i].mtime && hit.kind === f.kind ? hit : undefined;
   });
-  const misses = found.flatMap((f, i) => (results[i] ? [] : [{ index: i, item: { path: f.path, kind: f.kind, size: stats[i].size } }]));
+  const misses = found.flatMap((f, i) => (results[i] ? [] : [{ index: i, item: { path: f.path, kind: f.kind } }]));
   const parsed = readAll(root, misses.map((m) => m.item));
-  misses.forEach((m, k) => (results[m.index] = parsed[k]));
+  misses.forEach((m, k) => {
+    results[m.index] = parsed[k];
+    stats[m.index] = { size: parsed[k].size, mtime: parsed[k].mtime };
+  });
   const changed = misses.length > 0;
 
   const files: LedgerFile[] = found.map((f, i) => {
     const r = results[i]!;
-    fresh.set(f.path, { kind: f.kind, size: stats[i].size, mtime: stats[i].mtime, data: r.data, problems: r.problems });
+    if (stats[i].mtime !== '') fresh.set(f.path, { kind: f.kind, size: stats[i].size, mtime: stats[i].mtime, data: r.data, problems: r.problems });
     return { path: f.path, kind: f.kind, data: r.data, problems: r.problems };
   });
   for (const p of misplaced) files.push({ path: p.file, kind: 'record', data: undefined, problems: [p] });

@@ -1,8 +1,7 @@
 // Parse many files on every core: the main thread takes one share, workers the others.
 import { availableParallelism } from 'node:os';
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
-import type { ParsedFile } from './parse.js';
-import { readLedgerFile, type ReadItem } from './read.js';
+import { readLedgerFile, type ReadItem, type ReadResult } from './read.js';
 
 /** Below this many files a worker's start-up (~100 ms) costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 3000;
@@ -24,9 +23,9 @@ function startWorker(root: string, items: ReadItem[]): Pending {
   return { worker, port: port1, signal };
 }
 
-function collect(p: Pending): ParsedFile[] {
+function collect(p: Pending): ReadResult[] {
   Atomics.wait(p.signal, 0, 0);
-  const message = receiveMessageOnPort(p.port)?.message as { results?: ParsedFile[]; error?: string } | undefined;
+  const message = receiveMessageOnPort(p.port)?.message as { results?: ReadResult[]; error?: string } | undefined;
   p.port.close();
   void p.worker.terminate();
   if (!message || !message.results) throw new Error(`parse worker failed: ${message?.error ?? 'no answer'}`);
@@ -34,7 +33,7 @@ function collect(p: Pending): ParsedFile[] {
 }
 
 /** Read and parse `items` (results in the same order), in parallel when it pays. */
-export function readAll(root: string, items: ReadItem[]): ParsedFile[] {
+export function readAll(root: string, items: ReadItem[]): ReadResult[] {
   const cores = Math.max(1, availableParallelism());
   if (items.length < MIN_FILES_FOR_WORKERS || cores === 1) return items.map((item) => readLedgerFile(root, item));
   const shares = Math.min(cores, 8);

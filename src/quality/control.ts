@@ -212,9 +212,9 @@ export function runControlEngine(ledger: Ledger, lookup: Lookup, options: Contro
 
   // Actions that name a deviation, and acknowledgement (open or done, not overdue).
   for (const d of deviations) {
-    if (d.kind === 'action') continue;
     const naming = actions.filter((a) => a.deviation === d.key);
-    d.actions = naming.map((a) => a.id).sort();
+    // an `action` deviation lists the overdue/ineffective actions themselves
+    if (d.kind !== 'action') d.actions = naming.map((a) => a.id).sort();
     d.acknowledged = naming.some((a) => (a.status === 'open' || a.status === 'done') && !isOverdue(a, asOfDate));
   }
   deviations.sort(byKey);

@@ -34,22 +34,27 @@ export class Engine {
   readonly ctx: IndicatorContext;
   private scopes = new Map<string, Scope>();
   private populations = new Map<string, Prepared[]>();
+  /** All records sorted once; scopes filter these (order is kept). */
+  private byOpened: Prepared[];
+  private byClosed: Prepared[];
 
   constructor(readonly ledger: Ledger, readonly lookup: Lookup) {
     this.records = prepareRecords(ledger, lookup.services);
     this.ctx = buildContext(ledger, lookup, this.records);
+    this.byOpened = [...this.records].sort((a, b) => a.opened - b.opened);
+    this.byClosed = this.records.filter((r) => r.closed !== undefined).sort((a, b) => a.closed! - b.closed!);
   }
 
   scope(id: string, services: string[]): Scope {
     let s = this.scopes.get(id);
     if (!s) {
       const wanted = new Set(services);
-      const mine = this.records.filter((r) => wanted.has(r.service));
+      const all = services.length === this.lookup.services.size;
       s = {
         id,
         services,
-        byOpened: [...mine].sort((a, b) => a.opened - b.opened),
-        byClosed: mine.filter((r) => r.closed !== undefined).sort((a, b) => a.closed! - b.closed!),
+        byOpened: all ? this.byOpened : this.byOpened.filter((r) => wanted.has(r.service)),
+        byClosed: all ? this.byClosed : this.byClosed.filter((r) => wanted.has(r.service)),
       };
       this.scopes.set(id, s);
     }
@@ -104,15 +109,22 @@ function monthIndex(label: string): number {
 
 function buildContext(ledger: Ledger, lookup: Lookup, records: Prepared[]): IndicatorContext {
   const tz = ledger.config.timezone;
-  const openedBySerial = new Map<string, number[]>();
-  for (const r of records) {
-    if (r.cancelled || r.data.serial === undefined) continue;
-    const key = String(r.data.serial);
-    const list = openedBySerial.get(key);
-    if (list) list.push(r.opened);
-    else openedBySerial.set(key, [r.opened]);
-  }
-  for (const list of openedBySerial.values()) list.sort((a, b) => a - b);
+  // Built on first use: only repeat_rate needs it.
+  let bySerial: Map<string, number[]> | undefined;
+  const openedBySerial = (): Map<string, number[]> => {
+    if (!bySerial) {
+      bySerial = new Map();
+      for (const r of records) {
+        if (r.cancelled || r.data.serial === undefined) continue;
+        const key = String(r.data.serial);
+        const list = bySerial.get(key);
+        if (list) list.push(r.opened);
+        else bySerial.set(key, [r.opened]);
+      }
+      for (const list of bySerial.values()) list.sort((a, b) => a - b);
+    }
+    return bySerial;
+  };
 
   const sales = ledger.sales?.sales ?? [];
   const unitsMemo = new Map<number, number>();

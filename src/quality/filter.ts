@@ -3,7 +3,7 @@
 // lacking the field, eq/in/gt/gte/lt/lte and exists:true are false; ne, nin and exists:false
 // true. Defaults of §1.6 count as present (fieldValue applies them).
 import type { Filter } from '../ledger/schema.js';
-import { fieldValue, type Prepared } from './prepare.js';
+import { fieldGetter, type Prepared } from './prepare.js';
 
 type Scalar = string | number | boolean;
 type Operators = { eq?: Scalar; ne?: Scalar; in?: Scalar[]; nin?: Scalar[]; gt?: Scalar; gte?: Scalar; lt?: Scalar; lte?: Scalar; exists?: boolean };
@@ -49,7 +49,7 @@ export type Predicate = (r: Prepared) => boolean;
 
 export function compileFilter(filter: Filter | undefined): Predicate | undefined {
   if (!filter) return undefined;
-  const entries = Object.entries(filter);
+  const entries = Object.entries(filter).map(([path, condition]) => ({ get: fieldGetter(path), condition }));
   if (entries.length === 0) return undefined;
-  return (r) => entries.every(([path, condition]) => holds(fieldValue(r, path), condition));
+  return (r) => entries.every((e) => holds(e.get(r), e.condition));
 }

@@ -6,7 +6,7 @@ import type { Person } from '../ledger/schema.js';
 import { DURATION_RE, durationHours as parseDuration } from '../ledger/values.js';
 import { missingFields } from '../ledger/checks.js';
 import { compileFilter, type Predicate } from './filter.js';
-import { fieldValue, resolutionHours, responseHours, type Prepared } from './prepare.js';
+import { fieldGetter, resolutionHours, responseHours, type Prepared } from './prepare.js';
 import { mean, stat } from './stats.js';
 import { trainedFor } from './training.js';
 import { BUILTIN_UNITS, indicatorUnit, type Unit } from './units.js';
@@ -19,7 +19,7 @@ export interface IndicatorContext {
   procedures: Map<string, Procedure>;
   people: Map<string, Person>;
   /** serial → opened instants (ascending) of its non-cancelled records, all services */
-  openedBySerial: Map<string, number[]>;
+  openedBySerial(): Map<string, number[]>;
   /** Units under warranty at an instant (period end), over the products sold. */
   unitsUnderWarranty(at: number): number;
   /** Σ capacity of the resources of these services; undefined when none declares any. */
@@ -122,7 +122,7 @@ function trained(r: Prepared, ctx: IndicatorContext): boolean {
 
 /** Another non-cancelled record of the same serial opened in (closed, closed + within]. */
 function repeated(r: Prepared, withinHours: number, ctx: IndicatorContext): boolean {
-  const list = ctx.openedBySerial.get(String(r.data.serial));
+  const list = ctx.openedBySerial().get(String(r.data.serial));
   if (!list || r.closed === undefined) return false;
   const from = r.closed;
   const to = r.closed + withinHours * HOUR_MS;
@@ -138,8 +138,9 @@ function repeated(r: Prepared, withinHours: number, ctx: IndicatorContext): bool
 }
 
 function has(path: string): Predicate {
+  const get = fieldGetter(path);
   return (r) => {
-    const v = fieldValue(r, path);
+    const v = get(r);
     return v !== undefined && v !== null;
   };
 }
@@ -223,7 +224,7 @@ function inline(def: InlineIndicator): Omit<Compiled, 'accepts' | 'unit'> & { ex
   const norm = durationsToHours(def);
   const population = norm.population ?? 'closed';
   const field = norm.field ?? (norm.type === 'nps' ? 'survey.nps' : undefined);
-  const get = (r: Prepared) => (field ? fieldValue(r, field) : undefined);
+  const get = field ? fieldGetter(field) : () => undefined;
   switch (norm.type) {
     case 'count':
       return { population, includesCancelled: false, compute: (rs) => ({ value: rs.length, n: rs.length }) };

@@ -4,7 +4,7 @@
 import type { RecordData, Service } from '../ledger/schema.js';
 import type { Calendar } from './calendar.js';
 import { compileCalendar, durationHours } from './calendar.js';
-import { localDate, parseTimestamp } from './periods.js';
+import { recordInstants } from '../ledger/instants.js';
 import type { Ledger } from '../ledger/load.js';
 
 export interface Prepared {
@@ -56,23 +56,44 @@ export function prepareRecords(ledger: Ledger, services: Map<string, Service>): 
     const d = f.data;
     if (!d) continue;
     const svc = services.get(d.service);
-    const opened = parseTimestamp(d.opened, tz);
+    const at = recordInstants(d, tz);
     out.push({
       id: d.id,
       file: f.path,
       service: d.service,
       data: d,
-      opened,
-      closed: d.closed === undefined ? undefined : parseTimestamp(d.closed, tz),
-      responded: d.responded === undefined ? undefined : parseTimestamp(d.responded, tz),
-      pauses: d.paused?.map((p) => ({ from: parseTimestamp(p.from, tz), to: parseTimestamp(p.to, tz) })),
+      opened: at.opened,
+      closed: at.closed,
+      responded: at.responded,
+      pauses: at.pauses,
       cancelled: d.outcome === 'cancelled',
-      openedDate: localDate(opened, tz),
+      openedDate: at.openedDate,
       calendar: svc?.calendar ? calendars.get(svc.calendar) : undefined,
       tz,
     });
   }
   return out;
+}
+
+/** A compiled `fieldValue` for one path (filters run it on every record of every period). */
+export function fieldGetter(path: string): (r: Prepared) => unknown {
+  switch (path) {
+    case 'priority':
+    case 'complaint':
+    case 'resolution_time':
+    case 'response_time':
+      return (r) => fieldValue(r, path);
+  }
+  const keys = path.split('.');
+  if (keys.length === 1) return (r) => (r.data as Record<string, unknown>)[path];
+  if (keys.length === 2) {
+    const [a, b] = keys;
+    return (r) => {
+      const v = (r.data as Record<string, unknown>)[a];
+      return v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[b] : undefined;
+    };
+  }
+  return (r) => fieldValue(r, path);
 }
 
 /**

@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// One in-process measurement for bench.mjs: load (cold or warm, as the cache finds it), the
+// cross-file checks, and the control engine, each timed, with the peak RSS of the process.
+// Prints one JSON line. Usage: node scripts/bench-phases.mjs LEDGER PERIOD AS_OF
+import { loadLedger } from '../dist/ledger/load.js';
+import { allProblems } from '../dist/ledger/checks.js';
+import { buildLookup } from '../dist/ledger/lookup.js';
+import { runControlEngine } from '../dist/quality/control.js';
+import { suggestionCatalogue } from '../dist/ledger/catalogue.js';
+
+const [root, period, asOf] = process.argv.slice(2);
+const t0 = performance.now();
+const ledger = loadLedger(root);
+const t1 = performance.now();
+const problems = allProblems(ledger);
+const t2 = performance.now();
+const result = runControlEngine(ledger, buildLookup(ledger), { period, asOf: Date.parse(asOf), catalogue: suggestionCatalogue(ledger, 'en') });
+const t3 = performance.now();
+console.log(JSON.stringify({
+  records: ledger.records.length,
+  loadMs: Math.round(t1 - t0),
+  checksMs: Math.round(t2 - t1),
+  engineMs: Math.round(t3 - t2),
+  problems: problems.length,
+  deviations: result.deviations.length,
+  peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+}));
