@@ -3,5 +3,6 @@ import type { Register } from './types.js';
 import { registerCore } from './core.js';
 import { registerTeam } from './team.js';
 import { registerControl } from './control.js';
+import { registerPlan } from './plan.js';
 
-export const REGISTRARS: Register[] = [registerCore, registerTeam, registerControl];
+export const REGISTRARS: Register[] = [registerCore, registerTeam, registerControl, registerPlan];
