@@ -8,6 +8,8 @@ import { suggestionCatalogue } from '../ledger/catalogue.js';
 import { buildLookup } from '../ledger/lookup.js';
 import { replaceAtomic } from '../ledger/write.js';
 import { failing, runControlEngine, type ControlResult } from '../quality/control.js';
+import { Engine } from '../quality/engine.js';
+import type { Ledger } from '../ledger/load.js';
 import { openValidLedger } from './open.js';
 import { resolveAsOf, resolvePeriod } from './control-options.js';
 
@@ -24,13 +26,16 @@ export interface ControlOptions {
   output?: string;
 }
 
-async function render(format: string, result: ControlResult, ctx: CommandContext, color: boolean, root: string): Promise<string> {
+async function render(format: string, result: ControlResult, ctx: CommandContext, color: boolean, root: string, ledger: Ledger, engine: Engine): Promise<string> {
   const t = ctx.io.t;
   switch (format) {
     case 'json':
       return (await import('../report/control-json.js')).formatControlJson(result);
-    case 'markdown':
-      return (await import('../report/control-markdown.js')).formatControlMarkdown(result, t);
+    case 'markdown': {
+      // The review pack also reports the ledger's actions, satisfaction and improvement room.
+      const review = (await import('../report/review.js')).reviewInputs(ledger, engine, result);
+      return (await import('../report/control-markdown.js')).formatControlMarkdown(result, t, review);
+    }
     case 'github':
       return (await import('../report/control-github.js')).formatControlGithub(result, t, root);
     case 'junit':
@@ -57,9 +62,10 @@ export async function runControl(ctx: CommandContext & ControlOptions): Promise<
   }
   const asOf = resolveAsOf(io, ledger, ctx.asOf);
   const period = resolvePeriod(io, ledger, ctx.period, asOf);
-  const result = runControlEngine(ledger, lookup, { period, asOf, service: ctx.service, catalogue: suggestionCatalogue(ledger, io.lang) });
+  const engine = new Engine(ledger, lookup);
+  const result = runControlEngine(ledger, lookup, { period, asOf, service: ctx.service, catalogue: suggestionCatalogue(ledger, io.lang) }, engine);
 
-  const text = await render(format, result, ctx, io.color && !ctx.output, ledger.root);
+  const text = await render(format, result, ctx, io.color && !ctx.output, ledger.root, ledger, engine);
   if (ctx.output) {
     const file = resolve(ctx.cwd, ctx.output);
     replaceAtomic(file, text);

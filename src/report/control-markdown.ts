@@ -1,7 +1,11 @@
-// control --format markdown: a pull-request comment or a management-review section.
+// control --format markdown: a management review pack (ISO 9001 9.3.2 inputs) to paste into a
+// pull request or a meeting record — status of previous actions, customer satisfaction, quality
+// objectives, process performance, deviations and corrective actions, improvement
+// opportunities. Everything users wrote is Markdown-escaped.
 import type { Translate } from '../i18n/index.js';
-import type { ControlResult } from '../quality/control.js';
-import { formatTarget, formatValue, indicatorName } from './format.js';
+import type { ControlResult, Deviation } from '../quality/control.js';
+import { formatTarget, formatValue, indicatorName, sparkline } from './format.js';
+import type { Point, ReviewInputs } from './review.js';
 
 const ICON: Record<string, string> = { ok: '✅', warning: '⚠️', critical: '❌', 'no-data': '⚪' };
 
@@ -10,10 +14,78 @@ export function md(text: string): string {
   return text.replace(/([\\`*_{}[\]<>()#+\-.!|])/g, '\\$1');
 }
 
-export function formatControlMarkdown(result: ControlResult, t: Translate): string {
-  const out: string[] = [`## ${md(t('md.title', { ledger: result.ledger, period: result.period.label }))}`, ''];
-  out.push(`${t('control.summary', result.summary)}`, '');
-  out.push(`### ${t('md.requirements')}`, '');
+/** A table cell: escaped, on one line. */
+function cell(text: string): string {
+  return md(text.replace(/\s*[\r\n]+\s*/g, ' '));
+}
+
+function translated(t: Translate, key: string, fallback: string): string {
+  const text = t(key);
+  return text === key ? fallback : text;
+}
+
+function unitOf(result: ControlResult, d: Deviation): string {
+  return d.service === '*' ? result.objectives.find((o) => o.id === d.requirement)?.unit ?? 'number'
+    : result.services.find((s) => s.id === d.service)?.requirements.find((r) => r.id === d.requirement)?.unit ?? 'number';
+}
+
+function actionsSection(review: ReviewInputs, t: Translate): string[] {
+  const out = [`### ${t('report.md.actions')}`, ''];
+  if (review.actions.length === 0) return [...out, t('report.actions.none'), ''];
+  out.push(`| ${t('report.col.action')} | ${t('report.col.type')} | ${t('report.col.title')} | ${t('control.col.requirement')} | ${t('report.col.owner')} | ${t('control.col.status')} | ${t('report.col.due')} | ${t('report.col.verification')} |`);
+  out.push('|---|---|---|---|---|---|---|---|');
+  for (const { action: a, overdue, verifyDue } of review.actions) {
+    const status = `${translated(t, `report.action-status.${a.status}`, a.status)}${overdue ? ` ❌ ${t('report.action.overdue')}` : ''}`;
+    const v = a.verification;
+    const verification = v?.result
+      ? t('report.action.verified', { result: translated(t, `report.verification.${v.result}`, v.result), period: v.period ?? '—', value: v.value === undefined || v.value === null ? '—' : String(Number(v.value.toFixed(4))) })
+      : verifyDue ? t('report.action.verify-due', { date: v?.after ?? a.due ?? '' })
+        : v?.after ? t('report.action.verify-after', { date: v.after }) : '—';
+    const about = a.service ? `${a.service}${a.requirement ? `/${a.requirement}` : ''}` : '—';
+    out.push(`| \`${a.id}\` | ${cell(translated(t, `report.action-type.${a.type}`, a.type))} | ${cell(a.title)} | ${cell(about)} | ${cell(a.owner)} | ${cell(status)} | ${a.due ?? '—'} | ${cell(verification)} |`);
+  }
+  return [...out, ''];
+}
+
+/** "▂▅▇ 85% → 92%": the sparkline, then the previous value with data and the current one. */
+function trend(points: readonly Point[], unit: string): string {
+  const values = points.map((p) => p.value);
+  const current = values[values.length - 1];
+  const previous = [...values.slice(0, -1)].reverse().find((v) => v !== null);
+  const line = sparkline(values).replace(/ /g, '·');
+  if (current === null || current === undefined) return line;
+  return previous === undefined || previous === null ? `${line} ${formatValue(current, unit)}` : `${line} ${formatValue(previous, unit)} → ${formatValue(current, unit)}`;
+}
+
+function satisfactionSection(review: ReviewInputs, t: Translate): string[] {
+  const out = [`### ${t('report.md.satisfaction')}`, ''];
+  out.push(`| ${t('md.service')} | CSAT | n | ${t('report.md.trend')} | NPS | n | ${t('report.md.trend')} |`);
+  out.push('|---|---:|---:|---|---:|---:|---|');
+  for (const s of review.satisfaction) {
+    const c = s.csat[s.csat.length - 1];
+    const n = s.nps[s.nps.length - 1];
+    const name = s.service === '*' ? `*${md(t('report.md.all-services'))}*` : md(s.service);
+    const csat = c && c.value !== null ? formatValue(c.value, 'ratio') : t('report.md.no-surveys');
+    const nps = n && n.value !== null ? formatValue(n.value, 'score') : t('report.md.no-surveys');
+    out.push(`| ${name} | ${md(csat)} | ${c?.n ?? 0} | ${trend(s.csat, 'ratio')} | ${md(nps)} | ${n?.n ?? 0} | ${trend(s.nps, 'score')} |`);
+  }
+  return [...out, ''];
+}
+
+function objectivesSection(result: ControlResult, t: Translate): string[] {
+  const out = [`### ${t('report.md.objectives')}`, ''];
+  if (result.objectives.length === 0) return [...out, t('report.md.objectives.none'), ''];
+  out.push(`| ${t('report.col.objective')} | ${t('control.col.indicator')} | ${t('control.col.value')} | ${t('control.col.target')} | ${t('control.col.status')} | n |`);
+  out.push('|---|---|---:|---|---|---:|');
+  for (const o of result.objectives) {
+    const met = o.status === 'ok' ? t('report.md.met') : o.status === 'no-data' ? t('status.no-data') : t('report.md.not-met');
+    out.push(`| ${md(o.id)} | ${md(indicatorName(o.indicator))} | ${formatValue(o.value, o.unit)} | ${md(formatTarget(o.target, o.unit, t('status.critical')))} | ${ICON[o.status]} ${met} | ${o.n} |`);
+  }
+  return [...out, ''];
+}
+
+function performanceSection(result: ControlResult, t: Translate): string[] {
+  const out = [`### ${t('report.md.performance')}`, ''];
   out.push(`| ${t('md.service')} | ${t('control.col.requirement')} | ${t('control.col.indicator')} | ${t('control.col.value')} | ${t('control.col.target')} | ${t('control.col.status')} | n |`);
   out.push('|---|---|---|---|---|---|---:|');
   for (const s of result.services) {
@@ -24,14 +96,19 @@ export function formatControlMarkdown(result: ControlResult, t: Translate): stri
   for (const o of result.objectives) {
     out.push(`| * | ${md(o.id)} | ${md(indicatorName(o.indicator))} | ${formatValue(o.value, o.unit)} | ${md(formatTarget(o.target, o.unit, t('status.critical')))} | ${ICON[o.status]} ${t(`status.${o.status}`)} | ${o.n} |`);
   }
-  out.push('', `### ${t('md.deviations')}`, '');
+  return [...out, ''];
+}
+
+function deviationsSection(result: ControlResult, review: ReviewInputs | undefined, t: Translate): string[] {
+  const out = [`### ${t('report.md.deviations')}`, ''];
   if (result.deviations.length === 0) out.push(t('control.no-deviations'));
+  const actions = new Map((review?.actions ?? []).map((a) => [a.action.id, a]));
   for (const d of result.deviations) {
     const ack = d.acknowledged ? ` — ${t('control.acknowledged', { actions: d.actions.join(', ') })}` : '';
     out.push(`- ${ICON[d.severity]} **\`${d.key}\`** (${d.kind})${ack}`);
     if (d.responsible) out.push(`  - ${md(t('control.responsible', { role: d.responsible.role, people: d.responsible.people.join(', ') || '—' }))}`);
-    const unit = d.service === '*' ? result.objectives.find((o) => o.id === d.requirement)?.unit ?? 'number'
-      : result.services.find((s) => s.id === d.service)?.requirements.find((r) => r.id === d.requirement)?.unit ?? 'number';
+    else if (d.responsible === null) out.push(`  - ${md(t('control.responsible.none'))}`);
+    const unit = unitOf(result, d);
     if (d.kind === 'target') out.push(`  - ${md(t('control.kind.target', { value: formatValue(d.value, unit), target: formatTarget(d.target!, unit, t('status.critical')) }))}`);
     if (d.rules) out.push(`  - ${md(t('control.rules', { rules: d.rules.join(', '), count: d.series?.length ?? 0 }))}`);
     for (const c of d.causes ?? []) {
@@ -42,6 +119,41 @@ export function formatControlMarkdown(result: ControlResult, t: Translate): stri
     for (const p of d.people ?? []) out.push(`  - ${md(t('control.person', { id: p.id, course: p.course, problem: p.problem }))}`);
     if (d.kind === 'action') out.push(`  - ${md(t('control.kind.action', { actions: d.actions.join(', ') }))}`);
     if (d.kind === 'capacity') out.push(`  - ${md(t('control.kind.capacity', { value: formatValue(d.value, 'ratio'), capacity: d.capacity ?? '' }))}`);
+    // Corrective actions: the ones that name the deviation (or, for `action`, the late ones).
+    for (const id of d.actions) {
+      const a = actions.get(id);
+      if (!a) continue;
+      const status = `${translated(t, `report.action-status.${a.action.status}`, a.action.status)}${a.action.due ? `, ${t('report.action.due', { date: a.action.due })}` : ''}${a.overdue ? `, ${t('report.action.overdue')}` : ''}`;
+      out.push(`  - ${t('report.col.action')} \`${id}\`: ${cell(a.action.title)} (${cell(status)})`);
+    }
+    if (d.actions.length === 0) out.push(`  - ${md(t('report.dev.no-action'))} \`aftersales action open --deviation ${d.key}\``);
   }
+  return [...out, ''];
+}
+
+function improvementSection(review: ReviewInputs, periods: number, t: Translate): string[] {
+  const out = [`### ${t('report.md.improve')}`, ''];
+  if (review.opportunities.length === 0) return [...out, t('report.improve.none'), ''];
+  out.push(md(t('report.improve.intro', { periods })), '');
+  out.push(`| ${t('md.service')} | ${t('control.col.requirement')} | ${t('control.col.target')} | ${t('report.col.worst')} |`);
+  out.push('|---|---|---|---:|');
+  for (const o of review.opportunities) {
+    out.push(`| ${md(o.service)} | ${md(o.requirement)} | ${md(formatTarget(o.target, o.unit, t('status.critical')))} | ${md(formatValue(o.worst, o.unit))} |`);
+  }
+  return [...out, '', `${md(t('report.improve.hint'))} \`aftersales improve\``, ''];
+}
+
+/**
+ * The review pack. Without `review` (actions, satisfaction and opportunities gathered from the
+ * ledger), only the sections the control result holds are written.
+ */
+export function formatControlMarkdown(result: ControlResult, t: Translate, review?: ReviewInputs): string {
+  const out: string[] = [`## ${md(t('md.title', { ledger: result.ledger, period: result.period.label }))}`, ''];
+  out.push(md(t('report.md.intro', { asOf: result.asOf })), '');
+  out.push(`${t('control.summary', result.summary)}`, '');
+  if (review) out.push(...actionsSection(review, t), ...satisfactionSection(review, t));
+  out.push(...objectivesSection(result, t), ...performanceSection(result, t), ...deviationsSection(result, review, t));
+  if (review) out.push(...improvementSection(review, result.services[0]?.requirements[0]?.series.length ?? 0, t));
+  while (out[out.length - 1] === '') out.pop();
   return `${out.join('\n')}\n`;
 }

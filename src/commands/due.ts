@@ -1,0 +1,91 @@
+// `aftersales due [--within D] [--as-of T] [--format table|json]`: assets (serials) whose
+// scheduled service is overdue or due within D (default 30d), from the services' scheduled needs
+// (`need` entries with `every`), the products' maintenance intervals, sale dates and the last
+// intervention of each asset (acting/due.ts). Detect the need before the customer calls.
+// JSON: {schemaVersion: 1, asOf, assets: [{serial, product, customer, service, last, due,
+// status}]}, sorted by due then serial. The table groups the assets by customer.
+import { UsageError } from '../errors.js';
+import type { CommandContext } from '../io/io.js';
+import { buildLookup } from '../ledger/lookup.js';
+import { durationHours, isDuration } from '../ledger/values.js';
+import { formatInstant, localDate, parseTimestamp } from '../quality/periods.js';
+import { palette } from '../report/colors.js';
+import { dueAssets, type AssetRecord, type DueAsset } from '../acting/due.js';
+import { daysBetween } from '../acting/verify-period.js';
+import { resolveAsOf } from './control-options.js';
+import { openValidLedger } from './open.js';
+
+export const DUE_FORMATS = ['table', 'json'] as const;
+
+export interface DueOptions {
+  within?: string;
+  asOf?: string;
+  format?: string;
+}
+
+/** --within: a duration (30d, 6w, 72h) or a bare number of days. */
+function withinDays(value: string | undefined, t: CommandContext['io']['t']): number {
+  if (value === undefined) return 30;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  if (isDuration(text)) return Math.floor(durationHours(text) / 24);
+  throw new UsageError(t('due.bad-within', { value }), t('hint.bad-duration'));
+}
+
+export async function runDue(ctx: CommandContext & DueOptions): Promise<{ exitCode: number; assets: DueAsset[] }> {
+  const { io } = ctx;
+  const t = io.t;
+  const format = ctx.format ?? 'table';
+  if (!(DUE_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(t('error.bad-format-option', { value: format, allowed: DUE_FORMATS.join(', ') }));
+  }
+  const within = withinDays(ctx.within, t);
+  const { ledger } = openValidLedger(ctx);
+  const lookup = buildLookup(ledger);
+  const tz = ledger.config.timezone;
+  const asOf = resolveAsOf(io, ledger, ctx.asOf);
+  const today = localDate(asOf, tz);
+
+  const records: AssetRecord[] = [];
+  for (const f of ledger.records) {
+    const r = f.data;
+    if (!r || r.serial === undefined) continue;
+    const opened = parseTimestamp(r.opened, tz);
+    if (opened > asOf) continue; // not yet happened at the as-of instant
+    records.push({
+      id: r.id, serial: String(r.serial), service: r.service, date: localDate(opened, tz),
+      product: r.product, customer: r.customer === undefined ? undefined : String(r.customer), sold: r.sold, outcome: r.outcome,
+    });
+  }
+  const assets = dueAssets(records, [...lookup.services.values()], [...lookup.products.values()], today, within);
+
+  if (format === 'json') {
+    io.out(`${JSON.stringify({ schemaVersion: 1, asOf: formatInstant(asOf, tz), assets }, null, 2)}\n`);
+    return { exitCode: 0, assets };
+  }
+  if (assets.length === 0) {
+    io.out(`${t('due.none', { days: within, date: today })}\n`);
+    return { exitCode: 0, assets };
+  }
+  const { default: Table } = await import('cli-table3');
+  const c = palette(io.color);
+  const customers = [...new Set(assets.map((a) => a.customer))].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  const out: string[] = [c.bold(t('due.title', { date: today, days: within }))];
+  for (const customer of customers) {
+    out.push('');
+    out.push(c.bold(customer === null ? t('due.no-customer') : t('due.customer', { customer })));
+    const head = ['serial', 'product', 'service', 'last', 'due', 'status'].map((h) => c.bold(t(`due.col.${h}`)));
+    const table = new Table({ head, style: { head: [], border: [] } });
+    for (const a of assets.filter((x) => x.customer === customer)) {
+      const days = daysBetween(today, a.due);
+      const status = a.status === 'overdue' ? c.red(t('due.overdue', { days: -days })) : c.yellow(days === 0 ? t('due.today') : t('due.soon', { days }));
+      table.push([a.serial, a.product ?? '—', a.service ?? '—', a.last ?? t('due.never'), a.due, status]);
+    }
+    out.push(table.toString());
+  }
+  const overdue = assets.filter((a) => a.status === 'overdue').length;
+  out.push('');
+  out.push(t('due.summary', { count: assets.length, overdue, soon: assets.length - overdue }));
+  io.out(`${out.join('\n')}\n`);
+  return { exitCode: 0, assets };
+}

@@ -1,0 +1,272 @@
+// `aftersales improve [--periods N] [--apply] [--as-of T] [--format table|json]` (SPEC §5): the
+// improvement phase. Requirements that met their target in each of the last N (default 3)
+// complete periods get a stricter target at the worst of those values (acting/improve.ts),
+// beside the benchmarks of the indicator (inputs/benchmarks.yaml) and of the service, saying
+// whether the competition is still ahead. Not proposed: requirements with an open deviation —
+// a target or trend deviation in the last complete period, an open action on them, or an action
+// verified ineffective that no newer action follows. `--apply` writes the new bounds into the
+// service files (comments and layout kept) and appends {date, from, to} to `history`.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Document, isSeq, parseDocument } from 'yaml';
+import { LedgerError, UsageError } from '../errors.js';
+import type { CommandContext } from '../io/io.js';
+import { suggestionCatalogue } from '../ledger/catalogue.js';
+import { editYaml } from '../ledger/edit.js';
+import type { Ledger } from '../ledger/load.js';
+import { buildLookup } from '../ledger/lookup.js';
+import { parseText } from '../ledger/parse.js';
+import type { ActionData, Indicator, Requirement, Target } from '../ledger/schema.js';
+import { quantity } from '../ledger/values.js';
+import { replaceAtomic } from '../ledger/write.js';
+import { runControlEngine } from '../quality/control.js';
+import { durationsToHours } from '../quality/indicators.js';
+import { lastCompletePeriod, localDate, periodsEndingWith } from '../quality/periods.js';
+import { meets, type NumericTarget } from '../quality/targets.js';
+import type { Unit } from '../quality/units.js';
+import { palette } from '../report/colors.js';
+import { formatTarget, formatValue, indicatorName } from '../report/format.js';
+import { isAhead, proposeBound, targetSide, writtenBound } from '../acting/improve.js';
+import { newEngine, requirementMeasurable } from '../acting/measure.js';
+import { resolveAsOf } from './control-options.js';
+import { openValidLedger } from './open.js';
+
+export const IMPROVE_FORMATS = ['table', 'json'] as const;
+const MAX_PERIODS = 120;
+
+export interface ImproveOptions {
+  periods?: string | number;
+  apply?: boolean;
+  asOf?: string;
+  format?: string;
+}
+
+export interface Proposal {
+  service: string;
+  requirement: string;
+  indicator: Indicator;
+  from: NumericTarget;
+  to: NumericTarget;
+  values: { period: string; value: number }[];
+  benchmarks: { source: string; value: number }[];
+  competition_ahead: boolean;
+}
+
+interface Internal {
+  proposal: Proposal;
+  unit: Unit;
+  file: string;
+  index: number;
+  side: 'min' | 'max';
+  written: Target;
+  next: Target;
+}
+
+export interface HeldBack {
+  service: string;
+  requirement: string;
+  reason: 'deviation' | 'open-action' | 'ineffective-action';
+  detail: string;
+}
+
+function parsePeriods(value: string | number | undefined, t: CommandContext['io']['t']): number {
+  if (value === undefined) return 3;
+  const n = typeof value === 'number' ? value : /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PERIODS) throw new UsageError(t('improve.bad-periods', { value: String(value), max: MAX_PERIODS }));
+  return n;
+}
+
+/** Why a requirement may not be tightened now, or undefined. */
+function heldBack(service: string, req: Requirement, deviationKeys: Map<string, string>, actions: ActionData[]): HeldBack | undefined {
+  const key = `${service}/${req.id}`;
+  const dev = deviationKeys.get(key);
+  if (dev) return { service, requirement: req.id, reason: 'deviation', detail: dev };
+  const mine = actions.filter((a) => a.service === service && a.requirement === req.id);
+  const open = mine.filter((a) => a.status === 'open').map((a) => a.id).sort();
+  if (open.length > 0) return { service, requirement: req.id, reason: 'open-action', detail: open.join(', ') };
+  // Same rule as control's `action` deviation: ineffective with no newer action on the requirement.
+  const newer = (a: ActionData) => mine.some((b) => b !== a && (b.opened > a.opened || (b.opened === a.opened && b.id > a.id)));
+  const ineffective = mine.filter((a) => (a.status === 'ineffective' || a.verification?.result === 'ineffective') && !newer(a)).map((a) => a.id).sort();
+  if (ineffective.length > 0) return { service, requirement: req.id, reason: 'ineffective-action', detail: ineffective.join(', ') };
+  return undefined;
+}
+
+function benchmarksFor(ledger: Ledger, service: string, req: Requirement): { source: string; value: number }[] {
+  const out: { source: string; value: number }[] = [];
+  const name = typeof req.indicator === 'string' ? req.indicator : undefined;
+  for (const b of ledger.benchmarks?.benchmarks ?? []) {
+    if (name === undefined || b.indicator !== name || (b.service !== undefined && b.service !== service)) continue;
+    const q = quantity(b.value);
+    if (q) out.push({ source: b.source, value: q.value });
+  }
+  const svc = ledger.services.find((f) => f.data?.id === service)?.data;
+  for (const b of svc?.benchmarks ?? []) {
+    if (b.requirement !== req.id) continue;
+    const q = quantity(b.value);
+    if (q) out.push({ source: b.source, value: q.value });
+  }
+  return out;
+}
+
+function indicatorOut(indicator: Indicator): Indicator {
+  return typeof indicator === 'string' ? indicator : durationsToHours(indicator);
+}
+
+/**
+ * The history entry: in a block list, one line as a flow mapping (`- { date: …, from: { … },
+ * to: { … } }`); in a flow list written by hand (`history: [ … ]`), a plain value.
+ */
+function historyEntry(text: string, index: number, date: string, from: Target, to: Target): unknown {
+  const existing = parseDocument(text).getIn(['requirements', index, 'history'], true);
+  if (isSeq(existing) && existing.flow && existing.items.length > 0) return { date, from, to };
+  const node = new Document().createNode({ date, from, to });
+  node.flow = true;
+  return node;
+}
+
+function shellQuote(text: string): string {
+  return /^[\w./:@%+=-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+export async function runImprove(ctx: CommandContext & ImproveOptions): Promise<{ exitCode: number; proposals: Proposal[]; heldBack: HeldBack[] }> {
+  const { io } = ctx;
+  const t = io.t;
+  const format = ctx.format ?? 'table';
+  if (!(IMPROVE_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(t('error.bad-format-option', { value: format, allowed: IMPROVE_FORMATS.join(', ') }));
+  }
+  const count = parsePeriods(ctx.periods, t);
+  const { ledger } = openValidLedger(ctx);
+  const lookup = buildLookup(ledger);
+  const tz = ledger.config.timezone;
+  const asOf = resolveAsOf(io, ledger, ctx.asOf);
+  const last = lastCompletePeriod(asOf, ledger.config.period, tz);
+  const labels = periodsEndingWith(last, count);
+  const today = localDate(asOf, tz);
+
+  // Open deviations of the last complete period, by service/requirement.
+  const control = runControlEngine(ledger, lookup, { period: last, asOf, catalogue: suggestionCatalogue(ledger, io.lang) });
+  const deviationKeys = new Map<string, string>();
+  for (const d of control.deviations) {
+    if ((d.kind === 'target' || d.kind === 'trend') && d.service !== '*' && d.requirement) {
+      const key = `${d.service}/${d.requirement}`;
+      deviationKeys.set(key, deviationKeys.has(key) ? `${deviationKeys.get(key)}, ${d.key}` : d.key);
+    }
+  }
+  const actions = ledger.actions.flatMap((f) => (f.data ? [f.data] : []));
+
+  const engine = newEngine(ledger, lookup);
+  const found: Internal[] = [];
+  const held: HeldBack[] = [];
+  for (const svc of [...lookup.services.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    svc.requirements.forEach((req, index) => {
+      const m = requirementMeasurable(engine, lookup, svc.id, req.id)!;
+      const values: { period: string; value: number }[] = [];
+      for (const p of labels) {
+        const v = m.measure(p).value;
+        if (v === null || !meets(v, m.target)) return;
+        values.push({ period: p, value: v });
+      }
+      const bound = proposeBound(values.map((v) => v.value), m.target, m.unit);
+      if (bound === undefined) return;
+      const hold = heldBack(svc.id, req, deviationKeys, actions);
+      if (hold) {
+        held.push(hold);
+        return;
+      }
+      const side = targetSide(m.target);
+      const to: NumericTarget = { ...m.target, [side]: bound };
+      const benchmarks = benchmarksFor(ledger, svc.id, req);
+      const next: Target = { ...req.target, [side]: writtenBound(req.target[side], bound, m.unit) };
+      found.push({
+        proposal: {
+          service: svc.id, requirement: req.id, indicator: indicatorOut(req.indicator), from: m.target, to, values, benchmarks,
+          competition_ahead: benchmarks.some((b) => isAhead(b.value, to)),
+        },
+        unit: m.unit, file: lookup.serviceFiles.get(svc.id) ?? `services/${svc.id}.yaml`, index, side, written: req.target, next,
+      });
+    });
+  }
+  const proposals = found.map((f) => f.proposal);
+
+  if (ctx.apply && found.length > 0) applyAll(ledger, found, today, t);
+
+  if (format === 'json') {
+    io.out(`${JSON.stringify({ schemaVersion: 1, proposals }, null, 2)}\n`);
+    if (ctx.apply) for (const f of [...new Set(found.map((x) => x.file))]) io.err(`${t('improve.applied', { file: f })}\n`);
+    return { exitCode: 0, proposals, heldBack: held };
+  }
+  io.out(renderTable(found, held, labels, Boolean(ctx.apply), io.color, t));
+  return { exitCode: 0, proposals, heldBack: held };
+}
+
+/**
+ * Write every proposal into its service file. Every new text is computed and validated first,
+ * then each file is replaced atomically: an invalid edit writes nothing at all.
+ */
+function applyAll(ledger: Ledger, found: Internal[], today: string, t: CommandContext['io']['t']): void {
+  const edits = [...new Set(found.map((f) => f.file))].map((rel) => {
+    const abs = join(ledger.root, rel);
+    const before = readFileSync(abs, 'utf8');
+    let text: string;
+    try {
+      text = editYaml(before, (e) => {
+        for (const f of found.filter((x) => x.file === rel)) {
+          e.set(['requirements', f.index, 'target', f.side], f.next[f.side]);
+          e.append(['requirements', f.index, 'history'], historyEntry(e.toString(), f.index, today, f.written, f.next));
+        }
+      });
+    } catch (e) {
+      throw new LedgerError(t('improve.invalid-edit', { file: rel }), undefined, [(e as Error).message]);
+    }
+    const parsed = parseText(rel, 'service', text);
+    if (parsed.data === undefined) {
+      const details = parsed.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.code}: ${t(`problem.${p.code}`, p.params)}`);
+      throw new LedgerError(t('improve.invalid-edit', { file: rel }), undefined, details);
+    }
+    return { rel, abs, before, text };
+  });
+  for (const { rel, abs, before, text } of edits) {
+    if (readFileSync(abs, 'utf8') !== before) throw new LedgerError(t('act.changed-meanwhile', { file: rel }), t('act.hint.changed-meanwhile'));
+    try {
+      replaceAtomic(abs, text);
+    } catch (e) {
+      throw new LedgerError(t('error.write-failed', { file: rel, reason: (e as Error).message }));
+    }
+  }
+}
+
+function renderTable(found: Internal[], held: HeldBack[], labels: string[], applied: boolean, color: boolean, t: CommandContext['io']['t']): string {
+  const c = palette(color);
+  const lines: string[] = [];
+  const range = labels.length === 1 ? labels[0] : `${labels[0]} … ${labels[labels.length - 1]}`;
+  if (found.length === 0) {
+    lines.push(t('improve.none', { count: labels.length, range }));
+  } else {
+    lines.push(c.bold(t('improve.title', { count: labels.length, range })));
+    for (const f of found) {
+      const p = f.proposal;
+      const crit = t('status.critical');
+      lines.push('');
+      lines.push(`${c.bold(`${p.service}/${p.requirement}`)} (${indicatorName(p.indicator)}): ${formatTarget(p.from, f.unit, crit)} → ${c.green(formatTarget(p.to, f.unit, crit))}`);
+      lines.push(`    ${t('improve.values', { values: p.values.map((v) => `${v.period} ${formatValue(v.value, f.unit)}`).join(', ') })}`);
+      for (const b of p.benchmarks) {
+        const ahead = isAhead(b.value, p.to);
+        lines.push(`    ${t('improve.benchmark', { source: b.source, value: formatValue(b.value, f.unit) })}${ahead ? c.yellow(`  ${t('improve.ahead')}`) : ''}`);
+      }
+      if (p.benchmarks.length === 0) lines.push(`    ${c.dim(t('improve.no-benchmarks'))}`);
+      const title = t('improve.action-title', { service: p.service, requirement: p.requirement, target: formatTarget(p.to, f.unit, crit) });
+      const command = ['aftersales', 'action', 'open', '--type', 'preventive', '--service', p.service, '--requirement', p.requirement, '--title', title].map(shellQuote).join(' ');
+      lines.push(`    ${t('improve.preventive')}`);
+      lines.push(`      ${command}`);
+    }
+  }
+  if (held.length > 0) {
+    lines.push('');
+    lines.push(t('improve.held-title'));
+    for (const h of held) lines.push(`    ${h.service}/${h.requirement}: ${t(`improve.held.${h.reason}`, { detail: h.detail })}`);
+  }
+  lines.push('');
+  if (found.length > 0) lines.push(applied ? t('improve.applied-all', { count: found.length }) : t('improve.hint-apply'));
+  return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+}

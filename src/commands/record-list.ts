@@ -1,0 +1,69 @@
+// `aftersales record list [--open] [--service S] [--period P] [--format table|json]`: records,
+// sorted by opened then id. JSON: {schemaVersion: 1, records: [data…]}. Record files with
+// errors are not listed; their count is said on stderr (run `check` to see them).
+import { UsageError } from '../errors.js';
+import type { CommandContext } from '../io/io.js';
+import type { RecordData } from '../ledger/schema.js';
+import { closest } from '../ledger/values.js';
+import { formatInstant, parseTimestamp } from '../quality/periods.js';
+import { palette } from '../report/colors.js';
+import { periodFilter } from '../recording/period.js';
+import { openLedger } from './open.js';
+
+export const LIST_FORMATS = ['table', 'json'] as const;
+
+export interface RecordListOptions {
+  open?: boolean;
+  service?: string;
+  period?: string;
+  format?: string;
+}
+
+export async function runRecordList(ctx: CommandContext & RecordListOptions): Promise<{ exitCode: number; records: RecordData[] }> {
+  const { io } = ctx;
+  const t = io.t;
+  const format = ctx.format ?? 'table';
+  if (!(LIST_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(t('error.bad-format-option', { value: format, allowed: LIST_FORMATS.join(', ') }));
+  }
+  const ledger = openLedger(ctx);
+  const tz = ledger.config.timezone;
+  const period = periodFilter(ctx.period, ledger.config, io.now(), t);
+  if (ctx.service !== undefined) {
+    const known = ledger.services.map((s) => s.data?.id ?? s.path.replace(/^services\/|\.yaml$/g, ''));
+    if (!known.includes(ctx.service)) {
+      const suggestion = closest(ctx.service, known);
+      throw new UsageError(t('problem.unknown-service', { value: ctx.service }), `${suggestion ? `${t('hint.didYouMean', { suggestion })} ` : ''}${t('hint.unknown-service', { value: ctx.service, known: known.join(', ') })}`);
+    }
+  }
+  const broken = ledger.records.filter((f) => f.data === undefined).length;
+  const rows = ledger.records
+    .filter((f) => f.data !== undefined)
+    .map((f) => ({ data: f.data!, opened: parseTimestamp(f.data!.opened, tz) }))
+    .filter((r) => !ctx.open || r.data.closed === undefined)
+    .filter((r) => ctx.service === undefined || r.data.service === ctx.service)
+    .filter((r) => !period || (r.opened >= period.start && r.opened < period.end))
+    .sort((a, b) => a.opened - b.opened || (a.data.id < b.data.id ? -1 : a.data.id > b.data.id ? 1 : 0));
+  const records = rows.map((r) => r.data);
+  if (broken > 0) io.err(`${t('record.list-broken', { count: broken })}\n`);
+
+  if (format === 'json') {
+    io.out(`${JSON.stringify({ schemaVersion: 1, records }, null, 2)}\n`);
+    return { exitCode: 0, records };
+  }
+  if (records.length === 0) {
+    io.out(`${t('record.list-empty')}\n`);
+    return { exitCode: 0, records };
+  }
+  const { default: Table } = await import('cli-table3');
+  const c = palette(io.color);
+  const head = ['id', 'opened', 'service', 'status', 'priority', 'assignee', 'customer', 'product'].map((h) => c.bold(t(`record.col.${h}`)));
+  const table = new Table({ head, style: { head: [], border: [] } });
+  for (const r of rows) {
+    const d = r.data;
+    const status = d.closed === undefined ? c.yellow(t('record.status.open')) : d.outcome ?? '';
+    table.push([d.id, formatInstant(r.opened, tz).slice(0, 16).replace('T', ' '), d.service, status, d.priority ?? 'normal', d.assignee ?? '', String(d.customer ?? ''), d.product ?? '']);
+  }
+  io.out(`${table.toString()}\n${t('record.list-count', { count: records.length })}\n`);
+  return { exitCode: 0, records };
+}

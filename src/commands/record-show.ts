@@ -1,0 +1,32 @@
+// `aftersales record show ID [--format yaml|json]`: one record, found by id or prefix without
+// loading the ledger. yaml prints the file as it is (comments included); json the data.
+import { UsageError } from '../errors.js';
+import type { CommandContext } from '../io/io.js';
+import { ledgerRoot } from './open.js';
+import { openRecord, readRecordText } from '../recording/read-record.js';
+import { resolveRecord } from '../recording/resolve.js';
+
+export const SHOW_FORMATS = ['yaml', 'json'] as const;
+
+export interface RecordShowOptions {
+  id: string;
+  format?: string;
+}
+
+export async function runRecordShow(ctx: CommandContext & RecordShowOptions): Promise<{ exitCode: number }> {
+  const { io } = ctx;
+  const format = ctx.format ?? 'yaml';
+  if (!(SHOW_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(io.t('error.bad-format-option', { value: format, allowed: SHOW_FORMATS.join(', ') }));
+  }
+  const root = ledgerRoot(ctx);
+  const ref = resolveRecord(root, ctx.id, io.t);
+  if (format === 'json') {
+    const record = await openRecord(root, ref, io);
+    io.out(`${JSON.stringify({ schemaVersion: 1, id: ref.id, path: ref.path, record: record.data }, null, 2)}\n`);
+  } else {
+    const text = readRecordText(root, ref, io);
+    io.out(text.endsWith('\n') ? text : `${text}\n`);
+  }
+  return { exitCode: 0 };
+}

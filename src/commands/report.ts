@@ -1,0 +1,54 @@
+// `aftersales report`: one self-contained HTML file for people — control charts, Pareto charts
+// of causes, deviations with their responsible and actions, product deficiencies and
+// satisfaction trends — for a period, in the ledger's language. The HTML renderer is loaded
+// only here (it is not needed by `control` or `--help`).
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import type { CommandContext } from '../io/io.js';
+import { suggestionCatalogue } from '../ledger/catalogue.js';
+import { buildLookup } from '../ledger/lookup.js';
+import { replaceAtomic } from '../ledger/write.js';
+import { runControlEngine } from '../quality/control.js';
+import { Engine } from '../quality/engine.js';
+import { resolveAsOf, resolvePeriod } from './control-options.js';
+import { openValidLedger } from './open.js';
+
+export interface ReportOptions {
+  period?: string;
+  asOf?: string;
+  out?: string;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export async function runReport(ctx: CommandContext & ReportOptions): Promise<{ exitCode: number; file: string }> {
+  const { io } = ctx;
+  const t = io.t;
+  if (ctx.out !== undefined && ctx.out.trim() === '') throw new UsageError(t('report.error.empty-out'), t('report.hint.out'));
+  const { ledger } = openValidLedger(ctx);
+  const lookup = buildLookup(ledger);
+  const asOf = resolveAsOf(io, ledger, ctx.asOf);
+  const period = resolvePeriod(io, ledger, ctx.period, asOf);
+  const file = resolve(ctx.cwd, ctx.out ?? `aftersales-report-${period}.html`);
+  if (isDirectory(file)) throw new UsageError(t('report.error.out-is-dir', { file }), t('report.hint.out'));
+
+  const engine = new Engine(ledger, lookup);
+  const result = runControlEngine(ledger, lookup, { period, asOf, catalogue: suggestionCatalogue(ledger, io.lang) }, engine);
+  const [{ buildReportModel }, { renderReport }] = await Promise.all([import('../report/html/model.js'), import('../report/html/page.js')]);
+  const text = renderReport(buildReportModel(ledger, lookup, engine, result, io.lang), t);
+  try {
+    replaceAtomic(file, text);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new UsageError(t('report.error.write', { file, reason }), t('report.hint.out'));
+  }
+  io.err(`${t('report.written', { file })}\n`);
+  return { exitCode: 0, file };
+}
