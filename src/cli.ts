@@ -57,6 +57,9 @@ async function ledgerLocale(cwd: string, globals: GlobalOptions, env: NodeJS.Pro
   }
 }
 
+/** The language of the running command, once known (errors are reported in it). */
+let commandLang: Lang | undefined;
+
 export function buildProgram(env: NodeJS.ProcessEnv, argv: string[]): Command {
   const t = translator(earlyLang(argv, env));
   const program = new Command('aftersales');
@@ -74,6 +77,7 @@ export function buildProgram(env: NodeJS.ProcessEnv, argv: string[]): Command {
     const globals = command.optsWithGlobals() as GlobalOptions;
     const locale = globals.lang ? undefined : await ledgerLocale(process.cwd(), globals, env);
     const lang = chooseLang(globals.lang, locale, env);
+    commandLang = lang;
     const io = makeIO(globals, env, lang);
     const ctx: CommandContext = { cwd: process.cwd(), io, ledger: globals.ledger };
     const result = await runner(ctx);
@@ -86,7 +90,7 @@ export function buildProgram(env: NodeJS.ProcessEnv, argv: string[]): Command {
 }
 
 function report(error: unknown, env: NodeJS.ProcessEnv, argv: string[]): number {
-  const t = translator(earlyLang(argv, env));
+  const t = translator(commandLang ?? earlyLang(argv, env));
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
       return EXIT.ok;
