@@ -11,6 +11,7 @@ import { localDate } from '../quality/periods.js';
 import { palette } from '../report/colors.js';
 import { resolveAsOf } from './control-options.js';
 import { openLedger } from './open.js';
+import { formatOption } from './format-option.js';
 
 export const ACTION_LIST_FORMATS = ['table', 'json'] as const;
 
@@ -25,10 +26,7 @@ export interface ActionListOptions {
 export async function runActionList(ctx: CommandContext & ActionListOptions): Promise<{ exitCode: number; actions: ActionData[] }> {
   const { io } = ctx;
   const t = io.t;
-  const format = ctx.format ?? 'table';
-  if (!(ACTION_LIST_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(t('error.bad-format-option', { value: format, allowed: ACTION_LIST_FORMATS.join(', ') }));
-  }
+  const format = formatOption(io, ctx.format, ACTION_LIST_FORMATS, 'table');
   const ledger = openLedger(ctx, { records: false });
   const asOfDate = localDate(resolveAsOf(io, ledger, ctx.asOf), ledger.config.timezone);
   if (ctx.service !== undefined) {

@@ -1,13 +1,13 @@
 // `aftersales check`: validate the whole ledger; every problem with its place and a hint.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../errors.js';
 import { allProblems } from '../ledger/checks.js';
 import { decodeText } from '../ledger/parse.js';
 import { compareProblems, type Problem } from '../ledger/problems.js';
 import type { CommandContext } from '../io/io.js';
 import { formatProblemsGithub, formatProblemsJson, formatProblemsText } from '../report/problems.js';
 import { openLedger } from './open.js';
+import { formatOption } from './format-option.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'github'] as const;
 
@@ -38,10 +38,7 @@ function sourcesOf(root: string, problems: Problem[]): Map<string, string[]> {
 
 export async function runCheck(ctx: CommandContext & CheckOptions): Promise<CheckResult> {
   const { io } = ctx;
-  const format = ctx.format ?? 'text';
-  if (!(CHECK_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(io.t('error.bad-format-option', { value: format, allowed: CHECK_FORMATS.join(', ') }));
-  }
+  const format = formatOption(io, ctx.format, CHECK_FORMATS, 'text');
   const ledger = openLedger(ctx);
   const problems = allProblems(ledger).sort(compareProblems);
   const errors = problems.filter((p) => p.severity === 'error').length;

@@ -12,6 +12,7 @@ import { Engine } from '../quality/engine.js';
 import type { Ledger } from '../ledger/load.js';
 import { openValidLedger } from './open.js';
 import { resolveAsOf, resolvePeriod } from './control-options.js';
+import { formatOption } from './format-option.js';
 
 export const CONTROL_FORMATS = ['table', 'json', 'markdown', 'github', 'junit'] as const;
 const FAIL_ON = ['warning', 'critical', 'never'] as const;
@@ -48,10 +49,7 @@ async function render(format: string, result: ControlResult, ctx: CommandContext
 export async function runControl(ctx: CommandContext & ControlOptions): Promise<{ exitCode: number; result: ControlResult }> {
   const { io } = ctx;
   const t = io.t;
-  const format = ctx.format ?? 'table';
-  if (!(CONTROL_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(t('error.bad-format-option', { value: format, allowed: CONTROL_FORMATS.join(', ') }));
-  }
+  const format = formatOption(io, ctx.format, CONTROL_FORMATS, 'table');
   const failOn = (ctx.failOn ?? 'critical') as (typeof FAIL_ON)[number];
   if (!FAIL_ON.includes(failOn)) throw new UsageError(t('error.bad-fail-on', { value: ctx.failOn! }));
 

@@ -14,6 +14,7 @@ import { dueAssets, type AssetRecord, type DueAsset } from '../acting/due.js';
 import { daysBetween } from '../acting/verify-period.js';
 import { resolveAsOf } from './control-options.js';
 import { openValidLedger } from './open.js';
+import { formatOption } from './format-option.js';
 
 export const DUE_FORMATS = ['table', 'json'] as const;
 
@@ -35,10 +36,7 @@ function withinDays(value: string | undefined, t: CommandContext['io']['t']): nu
 export async function runDue(ctx: CommandContext & DueOptions): Promise<{ exitCode: number; assets: DueAsset[] }> {
   const { io } = ctx;
   const t = io.t;
-  const format = ctx.format ?? 'table';
-  if (!(DUE_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(t('error.bad-format-option', { value: format, allowed: DUE_FORMATS.join(', ') }));
-  }
+  const format = formatOption(io, ctx.format, DUE_FORMATS, 'table');
   const within = withinDays(ctx.within, t);
   const { ledger } = openValidLedger(ctx);
   const lookup = buildLookup(ledger);

@@ -15,6 +15,7 @@ import { cellOf, exportColumns, withDefaults } from '../recording/flatten.js';
 import { periodFilter } from '../recording/period.js';
 import { orderedKeys } from '../recording/render.js';
 import { openValidLedger } from './open.js';
+import { formatOption } from './format-option.js';
 
 export const EXPORT_FORMATS = ['csv', 'jsonl'] as const;
 
@@ -28,10 +29,7 @@ export interface ExportOptions {
 export async function runExport(ctx: CommandContext & ExportOptions): Promise<{ exitCode: number; count: number }> {
   const { io } = ctx;
   const t = io.t;
-  const format = ctx.format ?? 'csv';
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(t('error.bad-format-option', { value: format, allowed: EXPORT_FORMATS.join(', ') }));
-  }
+  const format = formatOption(io, ctx.format, EXPORT_FORMATS, 'csv');
   const { ledger } = openValidLedger(ctx);
   const tz = ledger.config.timezone;
   const period = periodFilter(ctx.period, ledger.config, io.now(), t);

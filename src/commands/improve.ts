@@ -30,6 +30,7 @@ import { isAhead, proposeBound, targetSide, writtenBound } from '../acting/impro
 import { newEngine, requirementMeasurable } from '../acting/measure.js';
 import { resolveAsOf } from './control-options.js';
 import { openValidLedger } from './open.js';
+import { formatOption } from './format-option.js';
 
 export const IMPROVE_FORMATS = ['table', 'json'] as const;
 const MAX_PERIODS = 120;
@@ -131,10 +132,7 @@ function shellQuote(text: string): string {
 export async function runImprove(ctx: CommandContext & ImproveOptions): Promise<{ exitCode: number; proposals: Proposal[]; heldBack: HeldBack[] }> {
   const { io } = ctx;
   const t = io.t;
-  const format = ctx.format ?? 'table';
-  if (!(IMPROVE_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(t('error.bad-format-option', { value: format, allowed: IMPROVE_FORMATS.join(', ') }));
-  }
+  const format = formatOption(io, ctx.format, IMPROVE_FORMATS, 'table');
   const count = parsePeriods(ctx.periods, t);
   const { ledger } = openValidLedger(ctx);
   const lookup = buildLookup(ledger);

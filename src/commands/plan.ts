@@ -24,6 +24,7 @@ import { referencedRoles, rolesToAdd, teamText } from '../planning/roles.js';
 import { resolveSet, setNotation, splitFlag } from '../planning/set-path.js';
 import { findTemplate, findTemplates, loadTemplate, type LoadedTemplate, type TemplateInfo } from '../planning/templates.js';
 import { ledgerRoot } from './open.js';
+import { formatOption } from './format-option.js';
 
 export interface PlanOptions {
   id?: string;
@@ -85,10 +86,7 @@ function describeAll(infos: TemplateInfo[], t: Translate): Listed[] {
 function listTemplates(ctx: CommandContext & PlanOptions): PlanResult {
   const { io } = ctx;
   const t = io.t;
-  const format = ctx.format ?? 'table';
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(t('error.bad-format-option', { value: format, allowed: FORMATS.join(', ') }));
-  }
+  const format = formatOption(io, ctx.format, FORMATS, 'table');
   const listed = describeAll(findTemplates(io.lang, optionalRoot(ctx)), t);
   const usable = listed.filter((x) => !x.problem);
   for (const x of listed) if (x.problem) io.err(`${t('plan.list.invalid', { id: x.id })}\n  ${x.problem}\n`);

@@ -9,6 +9,7 @@ import { formatInstant, parseTimestamp } from '../quality/periods.js';
 import { palette } from '../report/colors.js';
 import { periodFilter } from '../recording/period.js';
 import { openLedger } from './open.js';
+import { formatOption } from './format-option.js';
 
 export const LIST_FORMATS = ['table', 'json'] as const;
 
@@ -22,10 +23,7 @@ export interface RecordListOptions {
 export async function runRecordList(ctx: CommandContext & RecordListOptions): Promise<{ exitCode: number; records: RecordData[] }> {
   const { io } = ctx;
   const t = io.t;
-  const format = ctx.format ?? 'table';
-  if (!(LIST_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(t('error.bad-format-option', { value: format, allowed: LIST_FORMATS.join(', ') }));
-  }
+  const format = formatOption(io, ctx.format, LIST_FORMATS, 'table');
   const ledger = openLedger(ctx);
   const tz = ledger.config.timezone;
   const period = periodFilter(ctx.period, ledger.config, io.now(), t);

@@ -1,10 +1,10 @@
 // `aftersales record show ID [--format yaml|json]`: one record, found by id or prefix without
 // loading the ledger. yaml prints the file as it is (comments included); json the data.
-import { UsageError } from '../errors.js';
 import type { CommandContext } from '../io/io.js';
 import { ledgerRoot } from './open.js';
 import { openRecord, readRecordText } from '../recording/read-record.js';
 import { resolveRecord } from '../recording/resolve.js';
+import { formatOption } from './format-option.js';
 
 export const SHOW_FORMATS = ['yaml', 'json'] as const;
 
@@ -15,10 +15,7 @@ export interface RecordShowOptions {
 
 export async function runRecordShow(ctx: CommandContext & RecordShowOptions): Promise<{ exitCode: number }> {
   const { io } = ctx;
-  const format = ctx.format ?? 'yaml';
-  if (!(SHOW_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(io.t('error.bad-format-option', { value: format, allowed: SHOW_FORMATS.join(', ') }));
-  }
+  const format = formatOption(io, ctx.format, SHOW_FORMATS, 'yaml');
   const root = ledgerRoot(ctx);
   const ref = resolveRecord(root, ctx.id, io.t);
   if (format === 'json') {

@@ -12,6 +12,7 @@ import { localDate, parseTimestamp } from '../quality/periods.js';
 import { palette } from '../report/colors.js';
 import { CHECK_IDS, readiness, type Readiness } from '../planning/readiness.js';
 import { ledgerRoot } from './open.js';
+import { formatOption } from './format-option.js';
 
 export interface StatusOptions {
   format?: string;
@@ -64,10 +65,7 @@ export function statusTable(asOf: string, services: Readiness[], t: Translate, c
 export async function runStatus(ctx: CommandContext & StatusOptions): Promise<{ exitCode: number; services: Readiness[] }> {
   const { io } = ctx;
   const t = io.t;
-  const format = ctx.format ?? 'table';
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(t('error.bad-format-option', { value: format, allowed: FORMATS.join(', ') }));
-  }
+  const format = formatOption(io, ctx.format, FORMATS, 'table');
   const ledger = loadLedger(ledgerRoot(ctx), { records: false });
   refuseBroken(ledger, t);
   const tz = ledger.config.timezone;

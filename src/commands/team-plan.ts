@@ -1,12 +1,12 @@
 // `aftersales team plan [--as-of T] [--within D] [--format table|json|markdown]`: who must take
 // which course by when — missing and expired now, expiring ones by their expiry within the
 // horizon — grouped by course with the services that require it, to book sessions. Exit 0.
-import { UsageError } from '../errors.js';
 import type { CommandContext } from '../io/io.js';
 import { addDays, asOfDate, spanDays, spanOption } from '../team/dates.js';
 import { openTeamReport } from '../team/open.js';
 import { planJson, planMarkdown, planTable } from '../team/render.js';
 import { EXPIRING_DAYS, trainingPlan } from '../team/status.js';
+import { formatOption } from './format-option.js';
 
 export const PLAN_FORMATS = ['table', 'json', 'markdown'] as const;
 
@@ -18,10 +18,7 @@ export interface TeamPlanOptions {
 
 export async function runTeamPlan(ctx: CommandContext & TeamPlanOptions): Promise<{ exitCode: number }> {
   const { io } = ctx;
-  const format = ctx.format ?? 'table';
-  if (!(PLAN_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(io.t('error.bad-format-option', { value: format, allowed: PLAN_FORMATS.join(', ') }));
-  }
+  const format = formatOption(io, ctx.format, PLAN_FORMATS, 'table');
   const span = ctx.within === undefined ? { days: EXPIRING_DAYS } : spanOption('--within', ctx.within, io.t);
   const { ledger, team, services } = openTeamReport(ctx);
   const asOf = asOfDate(ctx.asOf, io.now(), ledger.config.timezone, io.t);

@@ -1,11 +1,11 @@
 // `aftersales team list [--role R] [--as-of DATE] [--format table|json]`: people, their roles,
 // the courses they hold with expiry, and per service the courses they still need.
-import { UsageError } from '../errors.js';
 import type { CommandContext } from '../io/io.js';
 import { asOfDate } from '../team/dates.js';
 import { openTeamReport, unknownIdError } from '../team/open.js';
 import { listJson, listTable } from '../team/render.js';
 import { EXPIRING_DAYS, teamStatus } from '../team/status.js';
+import { formatOption } from './format-option.js';
 
 export const LIST_FORMATS = ['table', 'json'] as const;
 
@@ -17,10 +17,7 @@ export interface TeamListOptions {
 
 export async function runTeamList(ctx: CommandContext & TeamListOptions): Promise<{ exitCode: number }> {
   const { io } = ctx;
-  const format = ctx.format ?? 'table';
-  if (!(LIST_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(io.t('error.bad-format-option', { value: format, allowed: LIST_FORMATS.join(', ') }));
-  }
+  const format = formatOption(io, ctx.format, LIST_FORMATS, 'table');
   const { ledger, team, services } = openTeamReport(ctx);
   const asOf = asOfDate(ctx.asOf, io.now(), ledger.config.timezone, io.t);
   if (ctx.role !== undefined && !team.roles.some((r) => r.id === ctx.role)) {
