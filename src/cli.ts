@@ -2,16 +2,21 @@
 // This is the ONE place that maps errors to exit codes (SPEC §5): 0 done, 1 findings,
 // 2 could not do the job, 130 interrupted. It never calls process.exit() while output may
 // still be flushing; it sets process.exitCode.
-import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
+import type * as CommanderModule from 'commander';
 import { AftersalesError, EXIT } from './errors.js';
-import { chooseLang, isLang, translator, type Lang } from './i18n/index.js';
+import { chooseLang, isLang, type Lang } from './i18n/lang.js';
+import type { Translate } from './i18n/index.js';
 import { colorAllowed, type CommandContext, type IO } from './io/io.js';
 import { REGISTRARS } from './cli/index.js';
 import type { Run } from './cli/types.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../package.json') as { version: string };
+// require, not import: importing a CommonJS package from ESM runs the export lexer over its
+// source first (~10 ms of start-up).
+const { Command, CommanderError, Option } = require('commander') as typeof CommanderModule;
+type Command = CommanderModule.Command;
 
 interface GlobalOptions {
   ledger?: string;
@@ -27,7 +32,12 @@ function earlyLang(argv: string[], env: NodeJS.ProcessEnv): Lang {
   return chooseLang(isLang(flag) ? flag : undefined, undefined, env);
 }
 
-function makeIO(globals: GlobalOptions, env: NodeJS.ProcessEnv, lang: Lang): IO {
+/** The catalogues are loaded only when a command runs or an error is reported (not for --help). */
+async function translatorFor(lang: Lang): Promise<Translate> {
+  return (await import('./i18n/index.js')).translator(lang);
+}
+
+function makeIO(globals: GlobalOptions, env: NodeJS.ProcessEnv, lang: Lang, t: Translate): IO {
   const tty = Boolean(process.stdout.isTTY);
   return {
     out: (text) => process.stdout.write(text),
@@ -35,7 +45,7 @@ function makeIO(globals: GlobalOptions, env: NodeJS.ProcessEnv, lang: Lang): IO 
     interactive: Boolean(process.stdin.isTTY) && tty && !env.CI && !globals.yes,
     color: colorAllowed(env, tty, globals.color),
     lang,
-    t: translator(lang),
+    t,
     env,
     now: () => Date.now(),
     prompter: async () => (await import('./io/prompt.js')).terminalPrompter(),
@@ -61,10 +71,9 @@ async function ledgerLocale(cwd: string, globals: GlobalOptions, env: NodeJS.Pro
 let commandLang: Lang | undefined;
 
 export function buildProgram(env: NodeJS.ProcessEnv, argv: string[]): Command {
-  const t = translator(earlyLang(argv, env));
   const program = new Command('aftersales');
   program
-    .description(t('cli.description'))
+    .description('Quality management of after-sales service from a plain-text ledger')
     .version(version, '-V, --version')
     .option('--ledger <dir>', 'ledger folder (default: walk up from here; or AFTERSALES_LEDGER)')
     .addOption(new Option('--lang <lang>', 'language of human output').choices(['en', 'es']))
@@ -78,7 +87,7 @@ export function buildProgram(env: NodeJS.ProcessEnv, argv: string[]): Command {
     const locale = globals.lang ? undefined : await ledgerLocale(process.cwd(), globals, env);
     const lang = chooseLang(globals.lang, locale, env);
     commandLang = lang;
-    const io = makeIO(globals, env, lang);
+    const io = makeIO(globals, env, lang, await translatorFor(lang));
     const ctx: CommandContext = { cwd: process.cwd(), io, ledger: globals.ledger };
     const result = await runner(ctx);
     process.exitCode = result?.exitCode ?? EXIT.ok;
@@ -89,14 +98,14 @@ export function buildProgram(env: NodeJS.ProcessEnv, argv: string[]): Command {
   return program;
 }
 
-function report(error: unknown, env: NodeJS.ProcessEnv, argv: string[]): number {
-  const t = translator(commandLang ?? earlyLang(argv, env));
+async function report(error: unknown, env: NodeJS.ProcessEnv, argv: string[]): Promise<number> {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
       return EXIT.ok;
     }
     return EXIT.cannot; // usage errors: commander already printed the message
   }
+  const t = await translatorFor(commandLang ?? earlyLang(argv, env));
   if (error instanceof AftersalesError) {
     process.stderr.write(`aftersales: ${error.message}\n`);
     const details = (error as { details?: string[] }).details ?? [];
@@ -125,7 +134,7 @@ export async function main(argv: string[] = process.argv.slice(2), env: NodeJS.P
     }
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    process.exitCode = report(error, env, argv);
+    process.exitCode = await report(error, env, argv);
   }
 }
 
