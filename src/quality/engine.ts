@@ -85,8 +85,20 @@ export class Engine {
   }
 
   /** The accepted records of an indicator's population in a period. */
+  /** A population without its cancelled records, memoised like the populations. */
+  private active(scope: Scope, kind: PopulationKind, label: string): Prepared[] {
+    const key = `${scope.id}\u0000${kind}\u0000${label}\u0000active`;
+    let list = this.populations.get(key);
+    if (!list) {
+      list = this.population(scope, kind, label).filter((r) => !r.cancelled);
+      this.populations.set(key, list);
+    }
+    return list;
+  }
+
   accepted(scope: Scope, c: Compiled, label: string): Prepared[] {
-    return this.population(scope, c.population, label).filter(c.accepts);
+    const base = c.includesCancelled ? this.population(scope, c.population, label) : this.active(scope, c.population, label);
+    return c.accepts ? base.filter(c.accepts) : base;
   }
 
   measure(scope: Scope, c: Compiled, label: string): Measure & { records: Prepared[] } {

@@ -43,8 +43,11 @@ export interface Compiled {
   population: PopulationKind;
   /** Includes cancelled records (only `volume` does). */
   includesCancelled: boolean;
-  /** Which records of the population the indicator is computed over. */
-  accepts: Predicate;
+  /**
+   * Which records of the (non-cancelled, unless includesCancelled) population the indicator is
+   * computed over; undefined = all of them.
+   */
+  accepts: Predicate | undefined;
   /** The value over already accepted records. `end` is the period end (warranty units). */
   compute(records: readonly Prepared[], scope: { end: number; services: readonly string[] }): Measure;
   /** The stat used, for stat indicators (JSON output). */
@@ -94,15 +97,13 @@ function numbers(records: readonly Prepared[], get: (r: Prepared) => unknown): n
   return out;
 }
 
-function and(...ps: (Predicate | undefined)[]): Predicate {
+function and(...ps: (Predicate | undefined)[]): Predicate | undefined {
   const list = ps.filter((p): p is Predicate => p !== undefined);
-  if (list.length === 0) return () => true;
+  if (list.length === 0) return undefined;
   if (list.length === 1) return list[0];
   return (r) => list.every((p) => p(r));
 }
 
-const notCancelled: Predicate = (r) => !r.cancelled;
-const isClosed: Predicate = (r) => r.closed !== undefined;
 
 function mandatoryStepsDone(r: Prepared, ctx: IndicatorContext): boolean {
   const proc = ctx.procedures.get(r.data.procedure.split('@')[0]);
@@ -253,6 +254,8 @@ export function compileIndicator(spec: IndicatorSpec, ctx: IndicatorContext): Co
     includesCancelled: base.includesCancelled,
     stat: base.stat,
     compute: base.compute,
-    accepts: and(base.includesCancelled ? undefined : notCancelled, base.population === 'closed' ? isClosed : undefined, where, inlineWhere, base.extra),
+    // The engine's populations already leave cancelled records out (but for volume) and hold
+    // only closed records in `closed`: what remains is the requirement's own filter.
+    accepts: and(where, inlineWhere, base.extra),
   };
 }
