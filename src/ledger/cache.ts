@@ -2,7 +2,7 @@
 // mtime (ns) it had when parsed, with the parse result (valid data or problems). It is only an
 // accelerator: unreadable, foreign or outdated caches are ignored, and failing to write one
 // (read-only checkout) is not an error.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Problem } from './problems.js';
@@ -38,8 +38,22 @@ export function cachePath(root: string): string {
   return join(root, '.aftersales', 'cache', 'files.json');
 }
 
+/** The stamp at the head of a cache file, read without reading the (large) rest. */
+function stampOf(file: string): string | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(512);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return /^\{"stamp":"([^"]*)"/.exec(head.subarray(0, n).toString('utf8'))?.[1];
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function readCache(root: string): Map<string, CacheEntry> {
   try {
+    // An outdated cache (new version of the tool) is not worth parsing.
+    if (stampOf(cachePath(root)) !== codeStamp()) return new Map();
     const parsed = JSON.parse(readFileSync(cachePath(root), 'utf8')) as { stamp: string; rows: Row[] };
     if (parsed.stamp !== codeStamp() || !Array.isArray(parsed.rows)) return new Map();
     const map = new Map<string, CacheEntry>();

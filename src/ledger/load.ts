@@ -7,7 +7,8 @@
 import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { readCache, writeCache, type CacheEntry } from './cache.js';
-import { readAll } from './parallel.js';
+import { MIN_FILES_FOR_WORKERS, closePool, readAll, startPool, statOnWorker, type ParsePool } from './parallel.js';
+import { cachePath } from './cache.js';
 import { fileProblem, type Problem } from './problems.js';
 import type {
   ActionData, Benchmarks, FileKind, Procedure, Products, RecordData, Sales, Service, Settings,
@@ -130,16 +131,39 @@ export function defaultConfig(settings: Settings | undefined): LedgerConfig {
   };
 }
 
+/** AFTERSALES_TIMING=1: phase timings of the load on stderr (for benchmarks). */
+const timing = process.env.AFTERSALES_TIMING === '1';
+let last = 0;
+function mark(phase: string): void {
+  if (!timing) return;
+  const now = performance.now();
+  process.stderr.write(`load: ${phase} ${Math.round(now - last)} ms\n`);
+  last = now;
+}
+
 export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
+  last = performance.now();
   const withRecords = options.records !== false;
   const useCache = options.cache !== false;
+  // Loading records: start the workers now, so that their start-up overlaps the discovery of
+  // the files. Cold, they share the parsing; warm, one stats every file while the main thread
+  // reads the cache.
+  let pool: ParsePool | undefined = withRecords ? startPool(root) : undefined;
+  mark('start workers');
   const { found, misplaced } = discoverFiles(root, withRecords);
+  mark(`discover ${found.length} files`);
+  const warm = useCache && existsSync(cachePath(root));
+  if (pool && found.length < MIN_FILES_FOR_WORKERS) {
+    closePool(pool);
+    pool = undefined;
+  }
+  const statted = pool && warm ? statOnWorker(pool, root, found.map((f) => f.path)) : undefined;
   const cache = useCache ? readCache(root) : new Map<string, CacheEntry>();
-  const fresh = new Map<string, CacheEntry>();
+  mark(`read cache (${cache.size} entries)`);
 
   // With a cache: stat everything and serve exact (size, mtime) matches from it. Without one
   // (a cold run) there is nothing to match: every file is read, and its stat comes with the read.
-  const stats: { size: number; mtime: string }[] = found.map((f) => {
+  const stats: { size: number; mtime: string }[] = statted && cache.size > 0 ? statted() : found.map((f) => {
     if (cache.size === 0) return { size: -1, mtime: '' };
     try {
       const st = statSync(join(root, f.path), { bigint: true });
@@ -152,27 +176,38 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
     const hit = cache.get(f.path);
     return hit && hit.size === stats[i].size && hit.mtime === stats[i].mtime && hit.kind === f.kind ? hit : undefined;
   });
+  mark('stat');
   const misses = found.flatMap((f, i) => (results[i] ? [] : [{ index: i, item: { path: f.path, kind: f.kind } }]));
-  const parsed = readAll(root, misses.map((m) => m.item));
+  const parsed = readAll(root, misses.map((m) => m.item), pool);
+  if (misses.length === 0) closePool(pool);
   misses.forEach((m, k) => {
     results[m.index] = parsed[k];
     stats[m.index] = { size: parsed[k].size, mtime: parsed[k].mtime };
   });
   const changed = misses.length > 0;
+  mark(`parse ${misses.length} files`);
 
   const files: LedgerFile[] = found.map((f, i) => {
     const r = results[i]!;
-    if (stats[i].mtime !== '') fresh.set(f.path, { kind: f.kind, size: stats[i].size, mtime: stats[i].mtime, data: r.data, problems: r.problems });
     return { path: f.path, kind: f.kind, data: r.data, problems: r.problems };
   });
-  for (const p of misplaced) files.push({ path: p.file, kind: 'record', data: undefined, problems: [p] });
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (misplaced.length > 0) {
+    for (const p of misplaced) files.push({ path: p.file, kind: 'record', data: undefined, problems: [p] });
+    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
 
-  if (useCache) {
+  // Rewrite the cache when a file was parsed, or one it holds is gone.
+  if (useCache && (changed || (withRecords && found.length !== cache.size))) {
+    const fresh = new Map<string, CacheEntry>();
+    found.forEach((f, i) => {
+      const r = results[i]!;
+      if (stats[i].mtime !== '') fresh.set(f.path, { kind: f.kind, size: stats[i].size, mtime: stats[i].mtime, data: r.data, problems: r.problems });
+    });
     // Without records we only saw part of the ledger: keep the cached records as they were.
     if (!withRecords) for (const [path, entry] of cache) if (entry.kind === 'record' && !fresh.has(path)) fresh.set(path, entry);
-    if (changed || fresh.size !== cache.size) writeCache(root, fresh);
+    writeCache(root, fresh);
   }
+  mark('assemble and write cache');
   return assemble(root, files, withRecords);
 }
 

@@ -1,45 +1,110 @@
-// Parse many files on every core: the main thread takes one share, workers the others.
+// Parse many files on every core. The main thread and a pool of workers take chunks of the
+// file list from a shared counter (Atomics.add) until it runs out, so the work balances itself
+// whatever each thread's start-up costs. Workers are started early (before the file list is
+// known, on a cold load) so their module loading overlaps discovery. The loader stays
+// synchronous: the main thread blocks on Atomics.wait and reads the answers with
+// receiveMessageOnPort.
 import { availableParallelism } from 'node:os';
-import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
+import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { readLedgerFile, type ReadItem, type ReadResult } from './read.js';
 
 /** Below this many files a worker's start-up (~100 ms) costs more than it saves. */
-const MIN_FILES_FOR_WORKERS = 3000;
+export const MIN_FILES_FOR_WORKERS = 3000;
+/** Files taken at a time from the shared counter. */
+export const CHUNK = 128;
 
-interface Pending {
+// Shared Int32Array slots
+export const NEXT = 0; // next item index to take
+export const STATE = 1; // 0 waiting, 1 running (worker took the job), 2 cancelled (main finished first)
+export const DONE = 2; // 1 when the worker has posted its answer
+export const STAT_DONE = 3; // 1 when the worker has stat'ed the files of a stat job
+
+interface PoolWorker {
   worker: Worker;
   port: MessagePort;
-  signal: Int32Array;
-}
-type MessagePort = import('node:worker_threads').MessagePort;
-
-function startWorker(root: string, items: ReadItem[]): Pending {
-  const { port1, port2 } = new MessageChannel();
-  const signal = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(new URL('./parse-worker.js', import.meta.url), {
-    workerData: { root, items, port: port2, signal },
-    transferList: [port2],
-  });
-  return { worker, port: port1, signal };
+  shared: Int32Array;
 }
 
-function collect(p: Pending): ReadResult[] {
-  Atomics.wait(p.signal, 0, 0);
-  const message = receiveMessageOnPort(p.port)?.message as { results?: ReadResult[]; error?: string } | undefined;
-  p.port.close();
-  void p.worker.terminate();
-  if (!message || !message.results) throw new Error(`parse worker failed: ${message?.error ?? 'no answer'}`);
-  return message.results;
+export interface ParsePool {
+  workers: PoolWorker[];
 }
 
-/** Read and parse `items` (results in the same order), in parallel when it pays. */
-export function readAll(root: string, items: ReadItem[]): ReadResult[] {
-  const cores = Math.max(1, availableParallelism());
-  if (items.length < MIN_FILES_FOR_WORKERS || cores === 1) return items.map((item) => readLedgerFile(root, item));
-  const shares = Math.min(cores, 8);
-  const size = Math.ceil(items.length / shares);
-  const workers: Pending[] = [];
-  for (let i = 1; i < shares; i++) workers.push(startWorker(root, items.slice(i * size, (i + 1) * size)));
-  const mine = items.slice(0, size).map((item) => readLedgerFile(root, item));
-  return [...mine, ...workers.flatMap(collect)];
+export function poolSize(): number {
+  return Math.min(Math.max(1, availableParallelism()) - 1, 7);
+}
+
+/** Start workers that will wait for a file list (see readAll). */
+export function startPool(root: string): ParsePool | undefined {
+  const n = poolSize();
+  if (n < 1) return undefined;
+  const workers: PoolWorker[] = [];
+  for (let i = 0; i < n; i++) {
+    const { port1, port2 } = new MessageChannel();
+    const shared = new Int32Array(new SharedArrayBuffer(16));
+    const worker = new Worker(new URL('./parse-worker.js', import.meta.url), {
+      workerData: { root, port: port2, shared },
+      transferList: [port2],
+    });
+    worker.unref();
+    workers.push({ worker, port: port1, shared });
+  }
+  return { workers };
+}
+
+/**
+ * Stat `paths` on a worker (into shared memory), while the main thread does something else;
+ * `wait()` blocks until done and returns sizes (-1: missing) and mtimes in ns as text.
+ */
+export function statOnWorker(pool: ParsePool, root: string, paths: string[]): () => { size: number; mtime: string }[] {
+  const w = pool.workers[0];
+  const sizes = new Float64Array(new SharedArrayBuffer(8 * paths.length));
+  const mtimes = new BigInt64Array(new SharedArrayBuffer(8 * paths.length));
+  w.port.postMessage({ type: 'stat', root, paths, sizes: sizes.buffer, mtimes: mtimes.buffer });
+  return () => {
+    Atomics.wait(w.shared, STAT_DONE, 0);
+    const out = new Array<{ size: number; mtime: string }>(paths.length);
+    for (let i = 0; i < paths.length; i++) out[i] = sizes[i] < 0 ? { size: -1, mtime: '' } : { size: sizes[i], mtime: String(mtimes[i]) };
+    return out;
+  };
+}
+
+export function closePool(pool: ParsePool | undefined): void {
+  for (const w of pool?.workers ?? []) {
+    w.port.close();
+    void w.worker.terminate();
+  }
+}
+
+/** Read and parse `items` (results in the same order), sharing the work with the pool's workers. */
+export function readAll(root: string, items: ReadItem[], pool?: ParsePool): ReadResult[] {
+  const results: ReadResult[] = new Array(items.length);
+  let own = pool;
+  if (!own && items.length >= MIN_FILES_FOR_WORKERS) own = startPool(root);
+  if (!own || items.length < MIN_FILES_FOR_WORKERS) {
+    closePool(own);
+    for (let i = 0; i < items.length; i++) results[i] = readLedgerFile(root, items[i]);
+    return results;
+  }
+  // One counter for everybody: the first worker's.
+  const counter = own.workers[0].shared;
+  for (const w of own.workers) w.port.postMessage({ type: 'parse', items, counter: counter.buffer });
+  for (;;) {
+    const start = Atomics.add(counter, NEXT, CHUNK);
+    if (start >= items.length) break;
+    const end = Math.min(items.length, start + CHUNK);
+    for (let i = start; i < end; i++) results[i] = readLedgerFile(root, items[i]);
+  }
+  for (const w of own.workers) {
+    // A worker that never got going (slow start, or its module missing) is cancelled: it takes nothing.
+    if (Atomics.compareExchange(w.shared, STATE, 0, 2) !== 0) {
+      Atomics.wait(w.shared, DONE, 0);
+      const answer = receiveMessageOnPort(w.port)?.message as { indexes?: number[]; results?: ReadResult[]; error?: string } | undefined;
+      if (!answer || !answer.indexes || !answer.results) throw new Error(`parse worker failed: ${answer?.error ?? 'no answer'}`);
+      for (let k = 0; k < answer.indexes.length; k++) results[answer.indexes[k]] = answer.results[k];
+    }
+  }
+  closePool(own);
+  // Chunks a failed worker had taken but not answered are read here.
+  for (let i = 0; i < items.length; i++) if (results[i] === undefined) results[i] = readLedgerFile(root, items[i]);
+  return results;
 }

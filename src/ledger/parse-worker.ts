@@ -1,16 +1,58 @@
-// A parse worker: reads and parses a share of the ledger's files while the main thread does
-// another share (js-yaml + zod are CPU-bound; 100k records take ~8 s on one core).
-// It answers on a MessageChannel port and wakes the main thread through a shared Int32Array,
-// so the loader can stay synchronous (Atomics.wait + receiveMessageOnPort).
+// A parse worker (see parallel.ts): waits for the file list, then takes chunks of it from the
+// shared counter, reads and parses them, and answers with the results and their indexes.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { readLedgerFile, type ReadItem } from './read.js';
+import { readLedgerFile, type ReadItem, type ReadResult } from './read.js';
+import { CHUNK, DONE, NEXT, STAT_DONE, STATE } from './parallel.js';
 
-const { root, items, port, signal } = workerData as { root: string; items: ReadItem[]; port: MessagePort; signal: Int32Array };
-try {
-  port.postMessage({ results: items.map((item) => readLedgerFile(root, item)) });
-} catch (e) {
-  port.postMessage({ error: (e as Error).message });
+const { root, port, shared } = workerData as { root: string; port: MessagePort; shared: Int32Array };
+
+interface StatJob { type: 'stat'; root: string; paths: string[]; sizes: SharedArrayBuffer; mtimes: SharedArrayBuffer }
+interface ParseJob { type: 'parse'; items: ReadItem[]; counter: SharedArrayBuffer }
+
+/** Stat every file into shared memory (the cache check of a warm load, off the main thread). */
+function stat(job: StatJob): void {
+  const sizes = new Float64Array(job.sizes);
+  const mtimes = new BigInt64Array(job.mtimes);
+  for (let i = 0; i < job.paths.length; i++) {
+    const st = statSync(join(job.root, job.paths[i]), { bigint: true, throwIfNoEntry: false });
+    sizes[i] = st ? Number(st.size) : -1;
+    mtimes[i] = st ? st.mtimeNs : 0n;
+  }
+  Atomics.store(shared, STAT_DONE, 1);
+  Atomics.notify(shared, STAT_DONE);
 }
-Atomics.store(signal, 0, 1);
-Atomics.notify(signal, 0);
-port.close();
+
+port.on('message', (job: StatJob | ParseJob) => {
+  if (job.type === 'stat') stat(job);
+  else parse(job);
+});
+
+function parse({ items, counter }: ParseJob): void {
+  // Take the job unless the main thread already finished without us.
+  if (Atomics.compareExchange(shared, STATE, 0, 1) !== 0) {
+    port.close();
+    return;
+  }
+  const next = new Int32Array(counter);
+  const indexes: number[] = [];
+  const results: ReadResult[] = [];
+  try {
+    for (;;) {
+      const start = Atomics.add(next, NEXT, CHUNK);
+      if (start >= items.length) break;
+      const end = Math.min(items.length, start + CHUNK);
+      for (let i = start; i < end; i++) {
+        indexes.push(i);
+        results.push(readLedgerFile(root, items[i]));
+      }
+    }
+    port.postMessage({ indexes, results });
+  } catch (e) {
+    port.postMessage({ error: (e as Error).message });
+  }
+  Atomics.store(shared, DONE, 1);
+  Atomics.notify(shared, DONE);
+  port.close();
+}
