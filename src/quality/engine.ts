@@ -127,8 +127,8 @@ function buildContext(ledger: Ledger, lookup: Lookup, records: Prepared[]): Indi
     if (!bySerial) {
       bySerial = new Map();
       for (const r of records) {
-        if (r.cancelled || r.data.serial === undefined) continue;
-        const key = String(r.data.serial);
+        if (r.cancelled || r.serial === undefined) continue;
+        const key = r.serial;
         const list = bySerial.get(key);
         if (list) list.push(r.opened);
         else bySerial.set(key, [r.opened]);

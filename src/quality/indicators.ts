@@ -105,25 +105,32 @@ function and(...ps: (Predicate | undefined)[]): Predicate | undefined {
 }
 
 
+// Per-record facts, memoised on the record: causes recompute indicators many times.
 function mandatoryStepsDone(r: Prepared, ctx: IndicatorContext): boolean {
-  const proc = ctx.procedures.get(r.data.procedure.split('@')[0]);
-  if (!proc) return false;
-  return proc.steps.every((s) => s.mandatory !== true || r.data.steps?.[s.id] === 'done');
+  if (r._adherent === undefined) {
+    const proc = ctx.procedures.get(r.procedureId);
+    r._adherent = !!proc && proc.steps.every((s) => s.mandatory !== true || r.data.steps?.[s.id] === 'done');
+  }
+  return r._adherent;
 }
 
 function complete(r: Prepared, ctx: IndicatorContext): boolean {
-  return missingFields(r.data, ctx.procedures.get(r.data.procedure.split('@')[0])).length === 0;
+  if (r._complete === undefined) r._complete = missingFields(r.data, ctx.procedures.get(r.procedureId)).length === 0;
+  return r._complete;
 }
 
 function trained(r: Prepared, ctx: IndicatorContext): boolean {
-  const person = r.data.assignee ? ctx.people.get(r.data.assignee) : undefined;
-  const service = ctx.services.get(r.service);
-  return !!person && !!service && trainedFor(service, person, r.openedDate);
+  if (r._trained === undefined) {
+    const person = r.assignee ? ctx.people.get(r.assignee) : undefined;
+    const service = ctx.services.get(r.service);
+    r._trained = !!person && !!service && trainedFor(service, person, r.openedDate);
+  }
+  return r._trained;
 }
 
 /** Another non-cancelled record of the same serial opened in (closed, closed + within]. */
 function repeated(r: Prepared, withinHours: number, ctx: IndicatorContext): boolean {
-  const list = ctx.openedBySerial().get(String(r.data.serial));
+  const list = r.serial === undefined ? undefined : ctx.openedBySerial().get(r.serial);
   if (!list || r.closed === undefined) return false;
   const from = r.closed;
   const to = r.closed + withinHours * HOUR_MS;
@@ -138,13 +145,6 @@ function repeated(r: Prepared, withinHours: number, ctx: IndicatorContext): bool
   return lo < list.length && list[lo] <= to;
 }
 
-function has(path: string): Predicate {
-  const get = fieldGetter(path);
-  return (r) => {
-    const v = get(r);
-    return v !== undefined && v !== null;
-  };
-}
 
 function builtin(name: string, spec: IndicatorSpec, ctx: IndicatorContext): Omit<Compiled, 'accepts' | 'unit'> & { extra?: Predicate } {
   const statName = spec.stat ?? BUILTIN_UNITS[name]?.stat;
@@ -168,38 +168,38 @@ function builtin(name: string, spec: IndicatorSpec, ctx: IndicatorContext): Omit
       };
     case 'first_time_fix':
       return {
-        population: 'closed', includesCancelled: false, extra: has('visits'),
-        compute: (rs) => share(rs, (r) => r.data.outcome === 'resolved' && r.data.visits === 1),
+        population: 'closed', includesCancelled: false, extra: (r) => r.visits !== undefined,
+        compute: (rs) => share(rs, (r) => r.outcome === 'resolved' && r.visits === 1),
       };
     case 'repeat_rate': {
       const hours = within ?? 30 * 24;
-      return { population: 'closed', includesCancelled: false, extra: has('serial'), compute: (rs) => share(rs, (r) => repeated(r, hours, ctx)) };
+      return { population: 'closed', includesCancelled: false, extra: (r) => r.serial !== undefined, compute: (rs) => share(rs, (r) => repeated(r, hours, ctx)) };
     }
     case 'csat':
-      return { population: 'closed', includesCancelled: false, extra: has('survey.csat'), compute: (rs) => share(rs, (r) => (r.data.survey?.csat ?? 0) >= 4) };
+      return { population: 'closed', includesCancelled: false, extra: (r) => r.csat !== undefined, compute: (rs) => share(rs, (r) => r.csat! >= 4) };
     case 'nps':
-      return { population: 'closed', includesCancelled: false, extra: has('survey.nps'), compute: (rs) => npsOf(numbers(rs, (r) => r.data.survey?.nps)) };
+      return { population: 'closed', includesCancelled: false, extra: (r) => r.nps !== undefined, compute: (rs) => npsOf(numbers(rs, (r) => r.nps)) };
     case 'ces':
       return {
-        population: 'closed', includesCancelled: false, extra: has('survey.effort'),
+        population: 'closed', includesCancelled: false, extra: (r) => r.effort !== undefined,
         compute: (rs) => {
-          const v = numbers(rs, (r) => r.data.survey?.effort);
+          const v = numbers(rs, (r) => r.effort);
           return { value: mean(v), n: v.length };
         },
       };
     case 'complaint_resolution':
       return {
-        population: 'closed', includesCancelled: false, extra: (r) => r.data.complaint === true,
-        compute: (rs) => share(rs, (r) => r.data.outcome === 'resolved' || r.data.outcome === 'replaced' || r.data.outcome === 'refunded'),
+        population: 'closed', includesCancelled: false, extra: (r) => r.complaint,
+        compute: (rs) => share(rs, (r) => r.outcome === 'resolved' || r.outcome === 'replaced' || r.outcome === 'refunded'),
       };
     case 'procedure_adherence':
       return { population: 'closed', includesCancelled: false, compute: (rs) => share(rs, (r) => mandatoryStepsDone(r, ctx)) };
     case 'record_completeness':
       return { population: 'closed', includesCancelled: false, compute: (rs) => share(rs, (r) => complete(r, ctx)) };
     case 'trained_staff':
-      return { population: 'closed', includesCancelled: false, extra: has('assignee'), compute: (rs) => share(rs, (r) => trained(r, ctx)) };
+      return { population: 'closed', includesCancelled: false, extra: (r) => r.assignee !== undefined, compute: (rs) => share(rs, (r) => trained(r, ctx)) };
     case 'cost':
-      return { population: 'closed', includesCancelled: false, extra: has('cost'), stat: statName, compute: (rs) => statOf(numbers(rs, (r) => r.data.cost), statName!) };
+      return { population: 'closed', includesCancelled: false, extra: (r) => r.cost !== undefined, stat: statName, compute: (rs) => statOf(numbers(rs, (r) => r.cost), statName!) };
     case 'warranty_claim_rate':
       return {
         population: 'opened', includesCancelled: false,

@@ -21,6 +21,22 @@ export interface Prepared {
   openedDate: string;
   calendar: Calendar | undefined;
   tz: string;
+  // Fields the built-in indicators read, copied once: records' own objects come in many shapes
+  // (optional keys), so reading them on every period of every requirement is slow.
+  outcome: string | undefined;
+  visits: number | undefined;
+  serial: string | undefined;
+  assignee: string | undefined;
+  cost: number | undefined;
+  complaint: boolean;
+  csat: number | undefined;
+  nps: number | undefined;
+  effort: number | undefined;
+  procedureId: string;
+  /** memo of per-record facts (adherence, completeness, training), undefined = not computed */
+  _adherent?: boolean;
+  _complete?: boolean;
+  _trained?: boolean;
   /** memo: resolution / response durations in hours (undefined = not computed yet, null = n/a) */
   _resolution?: number | null;
   _response?: number | null;
@@ -70,6 +86,21 @@ export function prepareRecords(ledger: Ledger, services: Map<string, Service>): 
       openedDate: at.openedDate,
       calendar: svc?.calendar ? calendars.get(svc.calendar) : undefined,
       tz,
+      outcome: d.outcome,
+      visits: d.visits,
+      serial: d.serial === undefined ? undefined : String(d.serial),
+      assignee: d.assignee,
+      cost: d.cost,
+      complaint: d.complaint === true,
+      csat: d.survey?.csat,
+      nps: d.survey?.nps,
+      effort: d.survey?.effort,
+      procedureId: d.procedure.slice(0, d.procedure.indexOf('@')),
+      _resolution: undefined,
+      _response: undefined,
+      _adherent: undefined,
+      _complete: undefined,
+      _trained: undefined,
     });
   }
   return out;
