@@ -37,9 +37,17 @@ export function requiredCourses(service: Service, roles: readonly string[]): str
   return [...out].sort();
 }
 
+/** requiredCourses per (service, person): trained_staff asks it for every record. */
+const required = new WeakMap<Service, WeakMap<Person, string[]>>();
+
 /** Whether `person` held, on `date`, every course `service` requires of any of their roles. */
 export function trainedFor(service: Service, person: Person, date: string): boolean {
-  return requiredCourses(service, person.roles).every((c) => holdsCourse(person, c, date));
+  let byPerson = required.get(service);
+  if (!byPerson) required.set(service, (byPerson = new WeakMap()));
+  let courses = byPerson.get(person);
+  if (!courses) byPerson.set(person, (courses = requiredCourses(service, person.roles)));
+  for (const c of courses) if (!holdsCourse(person, c, date)) return false;
+  return true;
 }
 
 function addDays(date: string, days: number): string {
