@@ -121,6 +121,13 @@ async function report(error: unknown, env: NodeJS.ProcessEnv, argv: string[]): P
 }
 
 export async function main(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  // A reader that goes away (`aftersales export | head`) is not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+      throw e;
+    });
+  }
   process.on('SIGINT', () => {
     process.exitCode = EXIT.interrupted;
     process.exit(EXIT.interrupted);

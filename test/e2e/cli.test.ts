@@ -2,7 +2,8 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, copyFixture, hasStackTrace, run, tempDir } from '../helpers/run.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, REPO, cleanup, copyFixture, hasStackTrace, run, tempDir } from '../helpers/run.js';
 
 afterAll(cleanup);
 
@@ -37,6 +38,15 @@ describe('exit codes and errors', () => {
     const sub = join(dir, 'records', '2026');
     expect(run(['check'], { cwd: sub }).code).toBe(0);
     expect(run(['check'], { cwd: tempDir(), env: { AFTERSALES_LEDGER: dir } }).code).toBe(0);
+  });
+
+  it('a reader that closes the pipe early gets no stack trace (EPIPE)', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --ledger "${join(REPO, 'examples/electrodomesticos-sol')}" export --format csv | head -1`], {
+      encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(r.stdout.startsWith('id,service,procedure,opened')).toBe(true);
+    expect(r.stderr).not.toContain('EPIPE');
+    expect(hasStackTrace(r.stderr)).toBe(false);
   });
 
   it('an unknown --format is exit 2', () => {
