@@ -128,8 +128,10 @@ export function runControlEngine(ledger: Ledger, lookup: Lookup, options: Contro
     svc.requirements.forEach((req: Requirement, index) => {
       const c = engine.compile(req);
       const target = numericTarget(req.target);
-      const series = history.map((p) => ({ period: p, value: engine.measure(scope, c, p).value }));
-      const current = engine.measure(scope, c, label);
+      // The history ends with the controlled period: its last measure is the current one.
+      const measures = history.map((p) => engine.measure(scope, c, p));
+      const series = history.map((p, i) => ({ period: p, value: measures[i].value }));
+      const current = measures[measures.length - 1];
       const status = statusOf(current.value, target);
       requirements.push({
         id: req.id, kind: req.kind, indicator: indicatorOut(req.indicator), stat: c.stat, unit: c.unit,
