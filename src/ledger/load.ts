@@ -178,7 +178,9 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
   });
   mark('stat');
   const misses = found.flatMap((f, i) => (results[i] ? [] : [{ index: i, item: { path: f.path, kind: f.kind } }]));
-  const parsed = readAll(root, misses.map((m) => m.item), pool);
+  // Workers write what they parse to cache shards of their own, named for this run.
+  const run = `files-${process.pid}-${Date.now().toString(36)}`;
+  const { results: parsed, byWorker, shards } = readAll(root, misses.map((m) => m.item), pool, useCache ? run : undefined);
   if (misses.length === 0) closePool(pool);
   misses.forEach((m, k) => {
     results[m.index] = parsed[k];
@@ -199,13 +201,18 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
   // Rewrite the cache when a file was parsed, or one it holds is gone.
   if (useCache && (changed || (withRecords && found.length !== cache.size))) {
     const fresh = new Map<string, CacheEntry>();
+    const parsedByWorker = new Set<number>();
+    misses.forEach((m, k) => {
+      if (byWorker[k]) parsedByWorker.add(m.index);
+    });
     found.forEach((f, i) => {
+      if (parsedByWorker.has(i)) return; // in a worker's shard
       const r = results[i]!;
       if (stats[i].mtime !== '') fresh.set(f.path, { kind: f.kind, size: stats[i].size, mtime: stats[i].mtime, data: r.data, problems: r.problems });
     });
     // Without records we only saw part of the ledger: keep the cached records as they were.
     if (!withRecords) for (const [path, entry] of cache) if (entry.kind === 'record' && !fresh.has(path)) fresh.set(path, entry);
-    writeCache(root, fresh);
+    writeCache(root, fresh, shards);
   }
   mark('assemble and write cache');
   return assemble(root, files, withRecords);
