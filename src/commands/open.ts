@@ -3,8 +3,8 @@
 import { LedgerError } from '../errors.js';
 import { locateLedger } from '../ledger/locate.js';
 import { loadLedger, type Ledger, type LoadOptions } from '../ledger/load.js';
-import { allProblems } from '../ledger/checks.js';
-import type { Problem } from '../ledger/problems.js';
+import { crossChecks, place } from '../ledger/checks.js';
+import { compareProblems } from '../ledger/problems.js';
 import type { CommandContext } from '../io/io.js';
 
 export function ledgerRoot(ctx: CommandContext): string {
@@ -22,11 +22,15 @@ export function openLedger(ctx: CommandContext, options: LoadOptions = {}): Ledg
   return loadLedger(ledgerRoot(ctx), options);
 }
 
-/** Load and refuse when any file has an error (warnings are fine). */
-export function openValidLedger(ctx: CommandContext, options: LoadOptions = {}): { ledger: Ledger; problems: Problem[] } {
+/**
+ * Load and refuse when any file has an error (warnings are fine, and are not even placed:
+ * finding their line costs a `yaml` parse per file).
+ */
+export function openValidLedger(ctx: CommandContext, options: LoadOptions = {}): { ledger: Ledger } {
   const ledger = openLedger(ctx, options);
-  const problems = allProblems(ledger);
-  const errors = problems.filter((p) => p.severity === 'error');
+  const fileErrors = ledger.files.flatMap((f) => f.problems).filter((p) => p.severity === 'error');
+  const crossErrors = crossChecks(ledger).filter((p) => p.severity === 'error');
+  const errors = [...fileErrors, ...place(ledger.root, crossErrors)].sort(compareProblems);
   if (errors.length > 0) {
     const files = [...new Set(errors.map((p) => p.file))].sort();
     const t = ctx.io.t;
@@ -34,5 +38,5 @@ export function openValidLedger(ctx: CommandContext, options: LoadOptions = {}):
     if (errors.length > 20) details.push(`… (${errors.length - 20} more)`);
     throw new LedgerError(t('error.invalid-ledger', { count: files.length }), t('hint.invalid-ledger'), details);
   }
-  return { ledger, problems };
+  return { ledger };
 }
