@@ -2,21 +2,9 @@
 // period after the date D, i.e. the first period (of the ledger's kind) whose start is at or
 // after local midnight of D + 1 day. A period starting on D itself is not "after" D: the action
 // was still being carried out that day.
-import {
-  formatDayNumber, nextPeriod, parseDateToDayNumber, periodDates, periodOfDate, type PeriodKind,
-} from '../quality/periods.js';
+import { addDays, nextPeriod, periodDates, periodOfDate, type PeriodKind } from '../quality/periods.js';
 
-/** `YYYY-MM-DD` plus `days` days (negative: before). Throws on an invalid date. */
-export function addDays(date: string, days: number): string {
-  const n = parseDateToDayNumber(date);
-  if (Number.isNaN(n)) throw new RangeError(`invalid date "${date}" (expected YYYY-MM-DD)`);
-  return formatDayNumber(n + days);
-}
-
-/** Whole days from date a to date b (b − a). */
-export function daysBetween(a: string, b: string): number {
-  return parseDateToDayNumber(b) - parseDateToDayNumber(a);
-}
+export { addDays, daysBetween } from '../quality/periods.js';
 
 /** The label of the first full period of `kind` after date `after`. */
 export function firstFullPeriodAfter(after: string, kind: PeriodKind): string {

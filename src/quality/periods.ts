@@ -123,6 +123,18 @@ export function isValidDate(text: string): boolean {
   return !Number.isNaN(parseDateToDayNumber(text));
 }
 
+/** `YYYY-MM-DD` plus `days` days (negative: before). Throws on an invalid date. */
+export function addDays(date: string, days: number): string {
+  const n = parseDateToDayNumber(date);
+  if (Number.isNaN(n)) throw new RangeError(`invalid date "${date}" (expected YYYY-MM-DD)`);
+  return formatDayNumber(n + days);
+}
+
+/** Whole days from date a to date b (b − a). */
+export function daysBetween(a: string, b: string): number {
+  return parseDateToDayNumber(b) - parseDateToDayNumber(a);
+}
+
 /**
  * Adds calendar months to a `YYYY-MM-DD` date, clamping the day to the end of the target month:
  * 2025-01-31 + 1 → 2025-02-28, 2024-01-31 + 1 → 2024-02-29. `months` may be negative.

@@ -2,6 +2,7 @@
 // (team.yaml). Used by `status`, `team`, control's `training` deviations and `trained_staff`.
 // A course is held on a date D when completed ≤ D < expires (no expires: never expires).
 import type { Person, Service } from '../ledger/schema.js';
+import { addDays } from './periods.js';
 
 export type GapProblem = 'missing' | 'expired' | 'expiring';
 
@@ -48,12 +49,6 @@ export function trainedFor(service: Service, person: Person, date: string): bool
   if (!courses) byPerson.set(person, (courses = requiredCourses(service, person.roles)));
   for (const c of courses) if (!holdsCourse(person, c, date)) return false;
   return true;
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /**

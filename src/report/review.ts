@@ -7,8 +7,9 @@ import type { ActionData } from '../ledger/schema.js';
 import type { Engine } from '../quality/engine.js';
 import type { ControlResult, RequirementResult } from '../quality/control.js';
 import { isOverdue } from '../quality/control.js';
+import { firstFullPeriodAfter } from '../acting/verify-period.js';
 import {
-  formatDayNumber, localDate, nextPeriod, parseDateToDayNumber, parseTimestamp, periodBounds, periodDates, periodOfDate, periodsEndingWith,
+  localDate, parseTimestamp, periodBounds, periodsEndingWith,
 } from '../quality/periods.js';
 import type { NumericTarget } from '../quality/targets.js';
 
@@ -58,9 +59,7 @@ export interface ReviewInputs {
  * as `action verify` measures) has ended by the as-of instant.
  */
 function verificationPeriodOver(after: string, ledger: Ledger, asOfMs: number): boolean {
-  const day = formatDayNumber(parseDateToDayNumber(after) + 1);
-  const label = periodOfDate(day, ledger.config.period);
-  const first = periodDates(label).start === day ? label : nextPeriod(label);
+  const first = firstFullPeriodAfter(after, ledger.config.period);
   return periodBounds(first, ledger.config.timezone).end <= asOfMs;
 }
 

@@ -2,18 +2,13 @@
 // `--within`) and date arithmetic on `YYYY-MM-DD`. Pure: the clock and the zone come in.
 import { UsageError } from '../errors.js';
 import type { Translate } from '../i18n/index.js';
-import { addCalendarMonths, localDate, parseTimestamp } from '../quality/periods.js';
+import { addCalendarMonths, addDays, localDate, parseTimestamp } from '../quality/periods.js';
 import { durationHours, isDate } from '../ledger/values.js';
 
 /** A validity period: whole days, or calendar months (years are 12 months). */
 export type Span = { days: number } | { months: number };
 
-/** `date` + `days` (may be negative). */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays } from '../quality/periods.js';
 
 /** The date a span after `date`: `2026-01-31` + 1mo → `2026-02-28` (clamped to month end). */
 export function addSpan(date: string, span: Span): string {
