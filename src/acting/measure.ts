@@ -85,7 +85,3 @@ export function kindMeasurable(engine: Engine, ledger: Ledger, lookup: Lookup, s
     target: kind === 'capacity' ? { max: 1 } : { max: 0 }, unit: kind === 'capacity' ? 'ratio' : 'count', measure,
   };
 }
-
-export function newEngine(ledger: Ledger, lookup: Lookup): Engine {
-  return new Engine(ledger, lookup);
-}

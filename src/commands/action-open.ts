@@ -18,6 +18,7 @@ import { validateData } from '../ledger/validate.js';
 import { closest, isDate } from '../ledger/values.js';
 import { createExclusive } from '../ledger/write.js';
 import { runControlEngine, type Deviation } from '../quality/control.js';
+import { cachedEngine } from '../quality/facts-cache.js';
 import { localDate } from '../quality/periods.js';
 import { renderAction } from '../acting/action-file.js';
 import { parseDeviationKey } from '../acting/deviation-key.js';
@@ -108,7 +109,9 @@ function findDeviation(ledger: Ledger, lookup: Lookup, key: string, asOf: number
   const t = ctx.io.t;
   const parsed = parseDeviationKey(key);
   if (!parsed) throw new UsageError(t('act.bad-deviation-key', { key }), t('act.hint.deviation-key'));
-  const result = runControlEngine(ledger, lookup, { period: parsed.period, asOf, catalogue: suggestionCatalogue(ledger, ctx.io.lang) });
+  const { engine, save } = cachedEngine(ledger, lookup);
+  const result = runControlEngine(ledger, lookup, { period: parsed.period, asOf, catalogue: suggestionCatalogue(ledger, ctx.io.lang) }, engine);
+  save();
   const found = result.deviations.find((d) => d.key === parsed.key);
   if (found) return found;
   const keys = result.deviations.map((d) => d.key);

@@ -19,8 +19,9 @@ import { formatTarget, formatValue } from '../report/format.js';
 import { editActionFile, readActionFile } from '../acting/action-file.js';
 import { parseDeviationKey } from '../acting/deviation-key.js';
 import { listActionIds, resolveActionId } from '../acting/ids.js';
-import { kindMeasurable, newEngine, objectiveMeasurable, requirementMeasurable, SERVICE_KINDS, type Measurable, type ServiceKind } from '../acting/measure.js';
+import { kindMeasurable, objectiveMeasurable, requirementMeasurable, SERVICE_KINDS, type Measurable, type ServiceKind } from '../acting/measure.js';
 import { firstFullPeriodAfter } from '../acting/verify-period.js';
+import { cachedEngine } from '../quality/facts-cache.js';
 import { resolveAsOf } from './control-options.js';
 import { openValidLedger } from './open.js';
 
@@ -78,7 +79,7 @@ export async function runActionVerify(ctx: CommandContext & ActionVerifyOptions)
     if (ids.length === 0) io.out(`${t('act.verify-none')}\n`);
   }
 
-  const engine = newEngine(ledger, lookup);
+  const { engine, save } = cachedEngine(ledger, lookup);
   const outcomes: VerifyOutcome[] = [];
   for (const id of ids) {
     const file = readActionFile(ledger.root, id, t);
@@ -121,5 +122,6 @@ export async function runActionVerify(ctx: CommandContext & ActionVerifyOptions)
     io.out(`${t(`act.verify-${result}`, { id, what: m.label, period, value: formatValue(measured.value, m.unit), target: formatTarget(m.target, m.unit, t('status.critical')), n: measured.n })}\n`);
     outcomes.push({ id, kind: 'verified', period, value, result });
   }
+  save();
   return { exitCode: 0, outcomes };
 }

@@ -8,7 +8,8 @@ import { suggestionCatalogue } from '../ledger/catalogue.js';
 import { buildLookup } from '../ledger/lookup.js';
 import { replaceAtomic } from '../ledger/write.js';
 import { failing, runControlEngine, type ControlResult } from '../quality/control.js';
-import { Engine } from '../quality/engine.js';
+import type { Engine } from '../quality/engine.js';
+import { cachedEngine } from '../quality/facts-cache.js';
 import type { Ledger } from '../ledger/load.js';
 import { openValidLedger } from './open.js';
 import { resolveAsOf, resolvePeriod } from './control-options.js';
@@ -60,7 +61,7 @@ export async function runControl(ctx: CommandContext & ControlOptions): Promise<
   }
   const asOf = resolveAsOf(io, ledger, ctx.asOf);
   const period = resolvePeriod(io, ledger, ctx.period, asOf);
-  const engine = new Engine(ledger, lookup);
+  const { engine, save } = cachedEngine(ledger, lookup);
   const result = runControlEngine(ledger, lookup, { period, asOf, service: ctx.service, catalogue: suggestionCatalogue(ledger, io.lang) }, engine);
 
   const text = await render(format, result, ctx, io.color && !ctx.output, ledger.root, ledger, engine);
@@ -71,6 +72,7 @@ export async function runControl(ctx: CommandContext & ControlOptions): Promise<
   } else {
     io.out(text);
   }
+  save();
   const failed = failing(result, failOn, Boolean(ctx.strict));
   if (failed.length > 0 && format === 'table' && !ctx.output) io.err(`${t('control.failing', { count: failed.length, level: failOn })}\n`);
   return { exitCode: failed.length > 0 ? 1 : 0, result };

@@ -27,7 +27,8 @@ import type { Unit } from '../quality/units.js';
 import { palette } from '../report/colors.js';
 import { formatTarget, formatValue, indicatorName } from '../report/format.js';
 import { isAhead, proposeBound, targetSide, writtenBound } from '../acting/improve.js';
-import { newEngine, requirementMeasurable } from '../acting/measure.js';
+import { requirementMeasurable } from '../acting/measure.js';
+import { cachedEngine } from '../quality/facts-cache.js';
 import { resolveAsOf } from './control-options.js';
 import { openValidLedger } from './open.js';
 import { formatOption } from './format-option.js';
@@ -143,7 +144,8 @@ export async function runImprove(ctx: CommandContext & ImproveOptions): Promise<
   const today = localDate(asOf, tz);
 
   // Open deviations of the last complete period, by service/requirement.
-  const control = runControlEngine(ledger, lookup, { period: last, asOf, catalogue: suggestionCatalogue(ledger, io.lang) });
+  const { engine, save } = cachedEngine(ledger, lookup);
+  const control = runControlEngine(ledger, lookup, { period: last, asOf, catalogue: suggestionCatalogue(ledger, io.lang) }, engine);
   const deviationKeys = new Map<string, string>();
   for (const d of control.deviations) {
     if ((d.kind === 'target' || d.kind === 'trend') && d.service !== '*' && d.requirement) {
@@ -153,7 +155,6 @@ export async function runImprove(ctx: CommandContext & ImproveOptions): Promise<
   }
   const actions = ledger.actions.flatMap((f) => (f.data ? [f.data] : []));
 
-  const engine = newEngine(ledger, lookup);
   const found: Internal[] = [];
   const held: HeldBack[] = [];
   for (const svc of [...lookup.services.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
@@ -185,6 +186,7 @@ export async function runImprove(ctx: CommandContext & ImproveOptions): Promise<
       });
     });
   }
+  save();
   const proposals = found.map((f) => f.proposal);
 
   if (ctx.apply && found.length > 0) applyAll(ledger, found, today, t);

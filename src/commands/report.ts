@@ -10,7 +10,7 @@ import { suggestionCatalogue } from '../ledger/catalogue.js';
 import { buildLookup } from '../ledger/lookup.js';
 import { replaceAtomic } from '../ledger/write.js';
 import { runControlEngine } from '../quality/control.js';
-import { Engine } from '../quality/engine.js';
+import { cachedEngine } from '../quality/facts-cache.js';
 import { resolveAsOf, resolvePeriod } from './control-options.js';
 import { openValidLedger } from './open.js';
 
@@ -39,10 +39,11 @@ export async function runReport(ctx: CommandContext & ReportOptions): Promise<{ 
   const file = resolve(ctx.cwd, ctx.out ?? `aftersales-report-${period}.html`);
   if (isDirectory(file)) throw new UsageError(t('report.error.out-is-dir', { file }), t('report.hint.out'));
 
-  const engine = new Engine(ledger, lookup);
+  const { engine, save } = cachedEngine(ledger, lookup);
   const result = runControlEngine(ledger, lookup, { period, asOf, catalogue: suggestionCatalogue(ledger, io.lang) }, engine);
   const [{ buildReportModel }, { renderReport }] = await Promise.all([import('../report/html/model.js'), import('../report/html/page.js')]);
   const text = renderReport(buildReportModel(ledger, lookup, engine, result, io.lang), t);
+  save();
   try {
     replaceAtomic(file, text);
   } catch (e) {

@@ -22,6 +22,9 @@ export interface LedgerFile<T = unknown> {
   /** Valid data, or undefined when the file has errors. */
   data: T | undefined;
   problems: Problem[];
+  /** Size and mtime (ns) when read, as the parse cache keys it (absent for files not on disk). */
+  size?: number;
+  mtime?: string;
 }
 
 export interface LedgerConfig {
@@ -191,7 +194,10 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
 
   const files: LedgerFile[] = found.map((f, i) => {
     const r = results[i]!;
-    return { path: f.path, kind: f.kind, data: r.data, problems: r.problems };
+    const st = stats[i];
+    return st.mtime === ''
+      ? { path: f.path, kind: f.kind, data: r.data, problems: r.problems, size: undefined, mtime: undefined }
+      : { path: f.path, kind: f.kind, data: r.data, problems: r.problems, size: st.size, mtime: st.mtime };
   });
   if (misplaced.length > 0) {
     for (const p of misplaced) files.push({ path: p.file, kind: 'record', data: undefined, problems: [p] });

@@ -3,7 +3,7 @@
 // indicator without that group. The top 3 groups whose removal improves the value most
 // (strictly) are the likely causes; ties by dimension order, then by value.
 import type { Direction } from './targets.js';
-import { fieldValue, type Prepared } from './prepare.js';
+import { fieldGetter, type Prepared } from './prepare.js';
 
 export const CAUSE_DIMENSIONS = ['assignee', 'product', 'channel', 'priority', 'cause.category', 'customer'] as const;
 /** Strategic objectives span services: the service comes first. */
@@ -19,10 +19,6 @@ export interface Cause {
   value_without_group: number | null;
 }
 
-function dimensionValue(r: Prepared, dimension: string): string | undefined {
-  const v = dimension === 'service' ? r.service : fieldValue(r, dimension);
-  return v === undefined || v === null ? undefined : String(v);
-}
 
 export function findCauses(
   population: readonly Prepared[],
@@ -35,9 +31,11 @@ export function findCauses(
   const candidates: (Cause & { gain: number; order: number })[] = [];
   dimensions.forEach((dimension, order) => {
     const groups = new Map<string, Prepared[]>();
+    const get = fieldGetter(dimension);
     for (const r of population) {
-      const v = dimensionValue(r, dimension);
-      if (v === undefined) continue;
+      const raw = dimension === 'service' ? r.service : get(r.cols, r.ix);
+      if (raw === undefined || raw === null) continue;
+      const v = String(raw);
       const g = groups.get(v);
       if (g) g.push(r);
       else groups.set(v, [r]);

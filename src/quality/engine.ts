@@ -1,116 +1,176 @@
-// Measuring: records grouped by scope (a service, or all for objectives) and sorted, so that the
-// population of any period is a binary-searched slice; populations are memoised per
-// (scope, kind, period) and shared by every requirement of the scope.
+// Measuring: records sorted once by opened and by closed as index arrays over the columns
+// (columns.ts), so that the population of any period is a binary-searched slice; scopes (a
+// service, or all for objectives) filter those arrays by the service column, and populations are
+// memoised per (scope, kind, period) and shared by every requirement of the scope.
 import type { Ledger } from '../ledger/load.js';
 import type { Lookup } from '../ledger/lookup.js';
 import type { Service } from '../ledger/schema.js';
-import { compileIndicator, type Compiled, type IndicatorContext, type IndicatorSpec, type Measure, type PopulationKind } from './indicators.js';
+import type { Columns } from './columns.js';
+import { compileIndicator, type Compiled, type IndicatorContext, type IndicatorSpec, type Indices, type Measure, type PopulationKind } from './indicators.js';
 import { periodBounds, parseTimestamp } from './periods.js';
-import { prepareRecords, type Prepared } from './prepare.js';
+import { prepareRecords, type Prepared, type Seed } from './prepare.js';
+import { sortIndicesBy } from './sort-indices.js';
 
 export interface Scope {
   id: string;
   services: string[];
-  byOpened: Prepared[];
-  byClosed: Prepared[];
+  byOpened: Uint32Array;
+  byClosed: Uint32Array;
 }
 
-function firstAtOrAfter(list: readonly Prepared[], key: (r: Prepared) => number, at: number): number {
+/** First position in `list` (sorted by `key`) whose key is ≥ `at`. */
+function firstAtOrAfter(list: Uint32Array, key: Float64Array, at: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (key(list[mid]) < at) lo = mid + 1;
+    if (key[list[mid]] < at) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-const openedOf = (r: Prepared) => r.opened;
-const closedOf = (r: Prepared) => r.closed!;
+
+function filterIndices(list: Uint32Array, keep: (i: number) => boolean): Uint32Array {
+  const out = new Uint32Array(list.length);
+  let k = 0;
+  for (let j = 0; j < list.length; j++) if (keep(list[j])) out[k++] = list[j];
+  return out.slice(0, k);
+}
+
+/** A measure with the records measured (objects built only when asked for: causes, reports). */
+export type Measured = Measure & { ix: Indices; readonly records: Prepared[] };
 
 export class Engine {
-  readonly records: Prepared[];
+  readonly cols: Columns;
   readonly ctx: IndicatorContext;
   private scopes = new Map<string, Scope>();
-  private populations = new Map<string, Prepared[]>();
+  private populations = new Map<string, Uint32Array>();
+  private objects = new Map<string, Prepared[]>();
   /** All records sorted once; scopes filter these (order is kept). */
-  private byOpened: Prepared[];
-  private byClosed: Prepared[];
+  private byOpened: Uint32Array;
+  private byClosed: Uint32Array;
 
-  constructor(readonly ledger: Ledger, readonly lookup: Lookup) {
-    this.records = prepareRecords(ledger, lookup.services);
-    this.ctx = buildContext(ledger, lookup, this.records);
-    this.byOpened = [...this.records].sort((a, b) => a.opened - b.opened);
-    this.byClosed = this.records.filter((r) => r.closed !== undefined).sort((a, b) => a.closed! - b.closed!);
+  /** `seed`: the records' columns and facts as a previous run left them (facts-cache.ts). */
+  constructor(readonly ledger: Ledger, readonly lookup: Lookup, seed?: Seed) {
+    const cols = prepareRecords(ledger, lookup, seed);
+    this.cols = cols;
+    this.ctx = buildContext(ledger, lookup, cols);
+    const all = new Uint32Array(cols.n);
+    for (let i = 0; i < all.length; i++) all[i] = i;
+    this.byOpened = sortIndicesBy(all.slice(), cols.opened);
+    const closed = cols.closed;
+    this.byClosed = sortIndicesBy(filterIndices(all, (i) => closed[i] === closed[i]), closed);
   }
 
   scope(id: string, services: string[]): Scope {
     let s = this.scopes.get(id);
     if (!s) {
-      const wanted = new Set(services);
       const all = services.length === this.lookup.services.size;
+      const wanted = new Uint8Array(this.cols.serviceIds.length + 1);
+      this.cols.serviceIds.forEach((sid, k) => {
+        if (services.includes(sid)) wanted[k] = 1;
+      });
+      const column = this.cols.service;
+      const mine = (i: number) => wanted[column[i]] === 1;
       s = {
         id,
         services,
-        byOpened: all ? this.byOpened : this.byOpened.filter((r) => wanted.has(r.service)),
-        byClosed: all ? this.byClosed : this.byClosed.filter((r) => wanted.has(r.service)),
+        byOpened: all ? this.byOpened : filterIndices(this.byOpened, mine),
+        byClosed: all ? this.byClosed : filterIndices(this.byClosed, mine),
       };
       this.scopes.set(id, s);
     }
     return s;
   }
 
-  /** The records of a population of a period (cancelled included; indicators filter). */
-  population(scope: Scope, kind: PopulationKind, label: string): Prepared[] {
+  /** The records of a population of a period as indices (cancelled included; indicators filter). */
+  populationIx(scope: Scope, kind: PopulationKind, label: string): Uint32Array {
     const key = `${scope.id}\u0000${kind}\u0000${label}`;
     let list = this.populations.get(key);
     if (!list) {
       const { start, end } = periodBounds(label, this.ledger.config.timezone);
+      const { opened, closed } = this.cols;
       if (kind === 'opened') {
-        list = scope.byOpened.slice(firstAtOrAfter(scope.byOpened, openedOf, start), firstAtOrAfter(scope.byOpened, openedOf, end));
+        list = scope.byOpened.subarray(firstAtOrAfter(scope.byOpened, opened, start), firstAtOrAfter(scope.byOpened, opened, end));
       } else if (kind === 'closed') {
-        list = scope.byClosed.slice(firstAtOrAfter(scope.byClosed, closedOf, start), firstAtOrAfter(scope.byClosed, closedOf, end));
+        list = scope.byClosed.subarray(firstAtOrAfter(scope.byClosed, closed, start), firstAtOrAfter(scope.byClosed, closed, end));
       } else {
-        const before = scope.byOpened.slice(0, firstAtOrAfter(scope.byOpened, openedOf, end));
-        list = before.filter((r) => r.closed === undefined || r.closed >= end);
+        // open at the end: opened before it, and not closed before it (NaN: still open)
+        const before = scope.byOpened.subarray(0, firstAtOrAfter(scope.byOpened, opened, end));
+        list = filterIndices(before, (i) => !(closed[i] < end));
       }
       this.populations.set(key, list);
     }
     return list;
   }
 
+  /** The records of a population of a period (cancelled included; indicators filter). */
+  population(scope: Scope, kind: PopulationKind, label: string): Prepared[] {
+    const key = `${scope.id}\u0000${kind}\u0000${label}`;
+    let list = this.objects.get(key);
+    if (!list) {
+      list = this.toRecords(this.populationIx(scope, kind, label));
+      this.objects.set(key, list);
+    }
+    return list;
+  }
+
+  /** Every record as an object (reports; the engine itself reads the columns). */
+  get records(): Prepared[] {
+    const all: number[] = [];
+    for (let i = 0; i < this.cols.n; i++) all.push(i);
+    return this.toRecords(all);
+  }
+
+  toRecords(ix: Indices): Prepared[] {
+    const out: Prepared[] = new Array(ix.length);
+    for (let j = 0; j < ix.length; j++) out[j] = this.cols.record(ix[j]);
+    return out;
+  }
+
   compile(spec: IndicatorSpec): Compiled {
     return compileIndicator(spec, this.ctx);
   }
 
-  /** The accepted records of an indicator's population in a period. */
   /** A population without its cancelled records, memoised like the populations. */
-  private active(scope: Scope, kind: PopulationKind, label: string): Prepared[] {
+  private active(scope: Scope, kind: PopulationKind, label: string): Uint32Array {
     const key = `${scope.id}\u0000${kind}\u0000${label}\u0000active`;
     let list = this.populations.get(key);
     if (!list) {
-      list = this.population(scope, kind, label).filter((r) => !r.cancelled);
+      const cols = this.cols;
+      list = filterIndices(this.populationIx(scope, kind, label), (i) => !cols.cancelled(i));
       this.populations.set(key, list);
     }
     return list;
   }
 
-  accepted(scope: Scope, c: Compiled, label: string): Prepared[] {
-    const base = c.includesCancelled ? this.population(scope, c.population, label) : this.active(scope, c.population, label);
-    return c.accepts ? base.filter(c.accepts) : base;
+  /** The accepted records of an indicator's population in a period. */
+  acceptedIx(scope: Scope, c: Compiled, label: string): Uint32Array {
+    const base = c.includesCancelled ? this.populationIx(scope, c.population, label) : this.active(scope, c.population, label);
+    return c.accepts ? filterIndices(base, c.accepts) : base;
   }
 
-  measure(scope: Scope, c: Compiled, label: string): Measure & { records: Prepared[] } {
-    const records = this.accepted(scope, c, label);
+  measure(scope: Scope, c: Compiled, label: string): Measured {
+    const ix = this.acceptedIx(scope, c, label);
     const { end } = periodBounds(label, this.ledger.config.timezone);
-    return { ...c.compute(records, { end, services: scope.services }), records };
+    const m = c.compute(ix, { end, services: scope.services });
+    let records: Prepared[] | undefined;
+    const toRecords = () => (records ??= this.toRecords(ix));
+    return {
+      value: m.value,
+      n: m.n,
+      ix,
+      get records() {
+        return toRecords();
+      },
+    };
   }
 
   /** Value of a compiled indicator over any subset (causes). */
   valueOf(scope: Scope, c: Compiled, label: string, records: readonly Prepared[]): number | null {
     const { end } = periodBounds(label, this.ledger.config.timezone);
-    return c.compute(records, { end, services: scope.services }).value;
+    return c.compute(records.map((r) => r.ix), { end, services: scope.services }).value;
   }
 }
 
@@ -119,25 +179,8 @@ function monthIndex(label: string): number {
   return Number(label.slice(0, 4)) * 12 + Number(label.slice(5, 7)) - 1;
 }
 
-function buildContext(ledger: Ledger, lookup: Lookup, records: Prepared[]): IndicatorContext {
+function buildContext(ledger: Ledger, lookup: Lookup, cols: Columns): IndicatorContext {
   const tz = ledger.config.timezone;
-  // Built on first use: only repeat_rate needs it.
-  let bySerial: Map<string, number[]> | undefined;
-  const openedBySerial = (): Map<string, number[]> => {
-    if (!bySerial) {
-      bySerial = new Map();
-      for (const r of records) {
-        if (r.cancelled || r.serial === undefined) continue;
-        const key = r.serial;
-        const list = bySerial.get(key);
-        if (list) list.push(r.opened);
-        else bySerial.set(key, [r.opened]);
-      }
-      for (const list of bySerial.values()) list.sort((a, b) => a - b);
-    }
-    return bySerial;
-  };
-
   const sales = ledger.sales?.sales ?? [];
   const unitsMemo = new Map<number, number>();
   const monthStart = new Map<number, number>();
@@ -182,7 +225,7 @@ function buildContext(ledger: Ledger, lookup: Lookup, records: Prepared[]): Indi
     services: lookup.services,
     procedures: lookup.procedures,
     people: lookup.people,
-    openedBySerial,
+    cols,
     unitsUnderWarranty,
     capacity,
   };

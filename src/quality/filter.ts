@@ -3,7 +3,8 @@
 // lacking the field, eq/in/gt/gte/lt/lte and exists:true are false; ne, nin and exists:false
 // true. Defaults of §1.6 count as present (fieldValue applies them).
 import type { Filter } from '../ledger/schema.js';
-import { fieldGetter, type Prepared } from './prepare.js';
+import type { Columns } from './columns.js';
+import { fieldGetter } from './prepare.js';
 
 type Scalar = string | number | boolean;
 type Operators = { eq?: Scalar; ne?: Scalar; in?: Scalar[]; nin?: Scalar[]; gt?: Scalar; gte?: Scalar; lt?: Scalar; lte?: Scalar; exists?: boolean };
@@ -45,11 +46,12 @@ function holds(value: unknown, condition: unknown): boolean {
   return cmp(op.gt, (c) => c > 0) && cmp(op.gte, (c) => c >= 0) && cmp(op.lt, (c) => c < 0) && cmp(op.lte, (c) => c <= 0);
 }
 
-export type Predicate = (r: Prepared) => boolean;
+/** Whether record i (of the columns) passes. */
+export type Predicate = (cols: Columns, i: number) => boolean;
 
 export function compileFilter(filter: Filter | undefined): Predicate | undefined {
   if (!filter) return undefined;
   const entries = Object.entries(filter).map(([path, condition]) => ({ get: fieldGetter(path), condition }));
   if (entries.length === 0) return undefined;
-  return (r) => entries.every((e) => holds(e.get(r), e.condition));
+  return (cols, i) => entries.every((e) => holds(e.get(cols, i), e.condition));
 }

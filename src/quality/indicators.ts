@@ -1,25 +1,29 @@
 // The indicator catalogue (SPEC §3.2) and inline definitions (§3.3): each compiles to a
 // population kind, a record filter and a computation over the filtered records, so that the
-// same indicator can be recomputed on any subset (causes: leave one group out).
+// same indicator can be recomputed on any subset (causes: leave one group out). Records are
+// passed as indices into the engine's columns (columns.ts): the built-ins read typed arrays;
+// `where` filters and inline definitions read the record objects.
 import type { Filter, Indicator, InlineIndicator, Procedure, Service } from '../ledger/schema.js';
 import type { Person } from '../ledger/schema.js';
 import { DURATION_RE, durationHours as parseDuration } from '../ledger/values.js';
-import { missingFields } from '../ledger/checks.js';
 import { compileFilter, type Predicate } from './filter.js';
-import { fieldGetter, resolutionHours, responseHours, type Prepared } from './prepare.js';
+import { Flag, OUTCOME_CODE, type Columns } from './columns.js';
+import { fieldGetter } from './prepare.js';
 import { mean, stat } from './stats.js';
-import { trainedFor } from './training.js';
 import { BUILTIN_UNITS, indicatorUnit, type Unit } from './units.js';
 
 export type PopulationKind = 'opened' | 'closed' | 'backlog';
+
+/** Records as indices into the engine's columns and records. */
+export type Indices = ArrayLike<number>;
+export type IndexPredicate = (i: number) => boolean;
 
 /** What an indicator needs besides the records: the plan, the team and the inputs. */
 export interface IndicatorContext {
   services: Map<string, Service>;
   procedures: Map<string, Procedure>;
   people: Map<string, Person>;
-  /** serial → opened instants (ascending) of its non-cancelled records, all services */
-  openedBySerial(): Map<string, number[]>;
+  cols: Columns;
   /** Units under warranty at an instant (period end), over the products sold. */
   unitsUnderWarranty(at: number): number;
   /** Σ capacity of the resources of these services; undefined when none declares any. */
@@ -47,9 +51,9 @@ export interface Compiled {
    * Which records of the (non-cancelled, unless includesCancelled) population the indicator is
    * computed over; undefined = all of them.
    */
-  accepts: Predicate | undefined;
+  accepts: IndexPredicate | undefined;
   /** The value over already accepted records. `end` is the period end (warranty units). */
-  compute(records: readonly Prepared[], scope: { end: number; services: readonly string[] }): Measure;
+  compute(records: Indices, scope: { end: number; services: readonly string[] }): Measure;
   /** The stat used, for stat indicators (JSON output). */
   stat?: string;
 }
@@ -66,11 +70,12 @@ export function durationsToHours<T>(value: T): T {
   return value;
 }
 
-function share(records: readonly Prepared[], ok: (r: Prepared) => boolean): Measure {
-  if (records.length === 0) return { value: null, n: 0 };
+function share(ix: Indices, ok: IndexPredicate): Measure {
+  const n = ix.length;
+  if (n === 0) return { value: null, n: 0 };
   let k = 0;
-  for (const r of records) if (ok(r)) k++;
-  return { value: k / records.length, n: records.length };
+  for (let j = 0; j < n; j++) if (ok(ix[j])) k++;
+  return { value: k / n, n };
 }
 
 function statOf(values: number[], name: string): Measure {
@@ -88,132 +93,120 @@ function npsOf(values: number[]): Measure {
   return { value: (100 * (promoters - detractors)) / values.length, n: values.length };
 }
 
-function numbers(records: readonly Prepared[], get: (r: Prepared) => unknown): number[] {
+/** The finite values of a column (or a computed fact) over the records. */
+function numbers(ix: Indices, get: (i: number) => unknown): number[] {
   const out: number[] = [];
-  for (const r of records) {
-    const v = get(r);
+  for (let j = 0; j < ix.length; j++) {
+    const v = get(ix[j]);
     if (typeof v === 'number' && Number.isFinite(v)) out.push(v);
   }
   return out;
 }
 
-function and(...ps: (Predicate | undefined)[]): Predicate | undefined {
-  const list = ps.filter((p): p is Predicate => p !== undefined);
+function columnValues(ix: Indices, column: Float64Array): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < ix.length; j++) {
+    const v = column[ix[j]];
+    if (v === v) out.push(v); // not NaN (absent)
+  }
+  return out;
+}
+
+function and(...ps: (IndexPredicate | undefined)[]): IndexPredicate | undefined {
+  const list = ps.filter((p): p is IndexPredicate => p !== undefined);
   if (list.length === 0) return undefined;
   if (list.length === 1) return list[0];
-  return (r) => list.every((p) => p(r));
+  return (i) => list.every((p) => p(i));
 }
 
-
-// Per-record facts, memoised on the record: causes recompute indicators many times.
-function mandatoryStepsDone(r: Prepared, ctx: IndicatorContext): boolean {
-  if (r._adherent === undefined) {
-    const proc = ctx.procedures.get(r.procedureId);
-    r._adherent = !!proc && proc.steps.every((s) => s.mandatory !== true || r.data.steps?.[s.id] === 'done');
-  }
-  return r._adherent;
-}
-
-function complete(r: Prepared, ctx: IndicatorContext): boolean {
-  if (r._complete === undefined) r._complete = missingFields(r.data, ctx.procedures.get(r.procedureId)).length === 0;
-  return r._complete;
-}
-
-function trained(r: Prepared, ctx: IndicatorContext): boolean {
-  if (r._trained === undefined) {
-    const person = r.assignee ? ctx.people.get(r.assignee) : undefined;
-    const service = ctx.services.get(r.service);
-    r._trained = !!person && !!service && trainedFor(service, person, r.openedDate);
-  }
-  return r._trained;
+/** A record predicate as an index predicate (filters read the record objects). */
+function onRecords(p: Predicate | undefined, cols: Columns): IndexPredicate | undefined {
+  return p && ((i) => p(cols, i));
 }
 
 /** Another non-cancelled record of the same serial opened in (closed, closed + within]. */
-function repeated(r: Prepared, withinHours: number, ctx: IndicatorContext): boolean {
-  const list = r.serial === undefined ? undefined : ctx.openedBySerial().get(r.serial);
-  if (!list || r.closed === undefined) return false;
-  const from = r.closed;
-  const to = r.closed + withinHours * HOUR_MS;
-  // first index with opened > from
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] <= from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < list.length && list[lo] <= to;
+function repeated(i: number, withinHours: number, cols: Columns): boolean {
+  return cols.nextVisit(i) <= cols.closed[i] + withinHours * HOUR_MS;
 }
 
+const { resolved, replaced, refunded } = OUTCOME_CODE;
 
-function builtin(name: string, spec: IndicatorSpec, ctx: IndicatorContext): Omit<Compiled, 'accepts' | 'unit'> & { extra?: Predicate } {
+function builtin(name: string, spec: IndicatorSpec, ctx: IndicatorContext): Omit<Compiled, 'accepts' | 'unit'> & { extra?: IndexPredicate } {
   const statName = spec.stat ?? BUILTIN_UNITS[name]?.stat;
   const within = spec.within ? parseDuration(spec.within) : undefined;
+  const c = ctx.cols;
+  const has = (column: Float64Array) => (i: number) => column[i] === column[i];
   switch (name) {
     case 'volume':
-      return { population: 'opened', includesCancelled: true, compute: (rs) => ({ value: rs.length, n: rs.length }) };
+      return { population: 'opened', includesCancelled: true, compute: (ix) => ({ value: ix.length, n: ix.length }) };
     case 'backlog':
-      return { population: 'backlog', includesCancelled: false, compute: (rs) => ({ value: rs.length, n: rs.length }) };
+      return { population: 'backlog', includesCancelled: false, compute: (ix) => ({ value: ix.length, n: ix.length }) };
     case 'first_response_time':
       return {
-        population: 'opened', includesCancelled: false, extra: (r) => r.responded !== undefined, stat: statName,
-        compute: (rs) => statOf(numbers(rs, responseHours), statName!),
+        population: 'opened', includesCancelled: false, extra: has(c.responded), stat: statName,
+        compute: (ix) => statOf(numbers(ix, (i) => c.response(i)), statName!),
       };
     case 'resolution_time':
-      return { population: 'closed', includesCancelled: false, stat: statName, compute: (rs) => statOf(numbers(rs, resolutionHours), statName!) };
+      return { population: 'closed', includesCancelled: false, stat: statName, compute: (ix) => statOf(numbers(ix, (i) => c.resolution(i)), statName!) };
     case 'sla_compliance':
       return {
         population: 'closed', includesCancelled: false,
-        compute: (rs) => share(rs, (r) => (resolutionHours(r) ?? Infinity) <= (within ?? Infinity)),
+        compute: (ix) => share(ix, (i) => (c.resolution(i) ?? Infinity) <= (within ?? Infinity)),
       };
     case 'first_time_fix':
       return {
-        population: 'closed', includesCancelled: false, extra: (r) => r.visits !== undefined,
-        compute: (rs) => share(rs, (r) => r.outcome === 'resolved' && r.visits === 1),
+        population: 'closed', includesCancelled: false, extra: has(c.visits),
+        compute: (ix) => share(ix, (i) => c.outcome[i] === resolved && c.visits[i] === 1),
       };
     case 'repeat_rate': {
       const hours = within ?? 30 * 24;
-      return { population: 'closed', includesCancelled: false, extra: (r) => r.serial !== undefined, compute: (rs) => share(rs, (r) => repeated(r, hours, ctx)) };
+      return {
+        population: 'closed', includesCancelled: false, extra: (i) => (c.flags[i] & Flag.Serial) !== 0,
+        compute: (ix) => share(ix, (i) => repeated(i, hours, c)),
+      };
     }
     case 'csat':
-      return { population: 'closed', includesCancelled: false, extra: (r) => r.csat !== undefined, compute: (rs) => share(rs, (r) => r.csat! >= 4) };
+      return { population: 'closed', includesCancelled: false, extra: has(c.csat), compute: (ix) => share(ix, (i) => c.csat[i] >= 4) };
     case 'nps':
-      return { population: 'closed', includesCancelled: false, extra: (r) => r.nps !== undefined, compute: (rs) => npsOf(numbers(rs, (r) => r.nps)) };
+      return { population: 'closed', includesCancelled: false, extra: has(c.nps), compute: (ix) => npsOf(columnValues(ix, c.nps)) };
     case 'ces':
       return {
-        population: 'closed', includesCancelled: false, extra: (r) => r.effort !== undefined,
-        compute: (rs) => {
-          const v = numbers(rs, (r) => r.effort);
+        population: 'closed', includesCancelled: false, extra: has(c.effort),
+        compute: (ix) => {
+          const v = columnValues(ix, c.effort);
           return { value: mean(v), n: v.length };
         },
       };
     case 'complaint_resolution':
       return {
-        population: 'closed', includesCancelled: false, extra: (r) => r.complaint,
-        compute: (rs) => share(rs, (r) => r.outcome === 'resolved' || r.outcome === 'replaced' || r.outcome === 'refunded'),
+        population: 'closed', includesCancelled: false, extra: (i) => (c.flags[i] & Flag.Complaint) !== 0,
+        compute: (ix) => share(ix, (i) => c.outcome[i] === resolved || c.outcome[i] === replaced || c.outcome[i] === refunded),
       };
     case 'procedure_adherence':
-      return { population: 'closed', includesCancelled: false, compute: (rs) => share(rs, (r) => mandatoryStepsDone(r, ctx)) };
+      return { population: 'closed', includesCancelled: false, compute: (ix) => share(ix, (i) => c.adherent(i)) };
     case 'record_completeness':
-      return { population: 'closed', includesCancelled: false, compute: (rs) => share(rs, (r) => complete(r, ctx)) };
+      return { population: 'closed', includesCancelled: false, compute: (ix) => share(ix, (i) => c.complete(i)) };
     case 'trained_staff':
-      return { population: 'closed', includesCancelled: false, extra: (r) => r.assignee !== undefined, compute: (rs) => share(rs, (r) => trained(r, ctx)) };
+      return {
+        population: 'closed', includesCancelled: false, extra: (i) => (c.flags[i] & Flag.Assignee) !== 0,
+        compute: (ix) => share(ix, (i) => c.trained(i)),
+      };
     case 'cost':
-      return { population: 'closed', includesCancelled: false, extra: (r) => r.cost !== undefined, stat: statName, compute: (rs) => statOf(numbers(rs, (r) => r.cost), statName!) };
+      return { population: 'closed', includesCancelled: false, extra: has(c.cost), stat: statName, compute: (ix) => statOf(columnValues(ix, c.cost), statName!) };
     case 'warranty_claim_rate':
       return {
         population: 'opened', includesCancelled: false,
-        compute: (rs, scope) => {
+        compute: (ix, scope) => {
           const units = ctx.unitsUnderWarranty(scope.end);
-          return { value: units > 0 ? (1000 * rs.length) / units : null, n: rs.length };
+          return { value: units > 0 ? (1000 * ix.length) / units : null, n: ix.length };
         },
       };
     case 'utilisation':
       return {
         population: 'opened', includesCancelled: false,
-        compute: (rs, scope) => {
+        compute: (ix, scope) => {
           const cap = ctx.capacity(scope.services);
-          return { value: cap !== undefined && cap > 0 ? rs.length / cap : null, n: rs.length };
+          return { value: cap !== undefined && cap > 0 ? ix.length / cap : null, n: ix.length };
         },
       };
     default:
@@ -221,31 +214,32 @@ function builtin(name: string, spec: IndicatorSpec, ctx: IndicatorContext): Omit
   }
 }
 
-function inline(def: InlineIndicator): Omit<Compiled, 'accepts' | 'unit'> & { extra?: Predicate } {
+function inline(def: InlineIndicator, cols: Columns): Omit<Compiled, 'accepts' | 'unit'> & { extra?: IndexPredicate } {
   const norm = durationsToHours(def);
   const population = norm.population ?? 'closed';
   const field = norm.field ?? (norm.type === 'nps' ? 'survey.nps' : undefined);
-  const get = field ? fieldGetter(field) : () => undefined;
+  const getField = field ? fieldGetter(field) : undefined;
+  const get = (i: number) => getField?.(cols, i);
   switch (norm.type) {
     case 'count':
-      return { population, includesCancelled: false, compute: (rs) => ({ value: rs.length, n: rs.length }) };
+      return { population, includesCancelled: false, compute: (ix) => ({ value: ix.length, n: ix.length }) };
     case 'share': {
-      const match = compileFilter(norm.match) ?? (() => true);
-      return { population, includesCancelled: false, compute: (rs) => share(rs, match) };
+      const match = onRecords(compileFilter(norm.match), cols) ?? (() => true);
+      return { population, includesCancelled: false, compute: (ix) => share(ix, match) };
     }
     case 'mean':
-      return { population, includesCancelled: false, compute: (rs) => statOf(numbers(rs, get), 'mean') };
+      return { population, includesCancelled: false, compute: (ix) => statOf(numbers(ix, get), 'mean') };
     case 'median':
-      return { population, includesCancelled: false, compute: (rs) => statOf(numbers(rs, get), 'median') };
+      return { population, includesCancelled: false, compute: (ix) => statOf(numbers(ix, get), 'median') };
     case 'percentile':
-      return { population, includesCancelled: false, compute: (rs) => statOf(numbers(rs, get), `p${norm.p ?? 50}`) };
+      return { population, includesCancelled: false, compute: (ix) => statOf(numbers(ix, get), `p${norm.p ?? 50}`) };
     case 'nps':
-      return { population, includesCancelled: false, compute: (rs) => npsOf(numbers(rs, get)) };
+      return { population, includesCancelled: false, compute: (ix) => npsOf(numbers(ix, get)) };
   }
 }
 
 export function compileIndicator(spec: IndicatorSpec, ctx: IndicatorContext): Compiled {
-  const base = typeof spec.indicator === 'string' ? builtin(spec.indicator, spec, ctx) : inline(spec.indicator);
+  const base = typeof spec.indicator === 'string' ? builtin(spec.indicator, spec, ctx) : inline(spec.indicator, ctx.cols);
   const inlineWhere = typeof spec.indicator === 'string' ? undefined : compileFilter(durationsToHours(spec.indicator.where));
   const where = compileFilter(durationsToHours(spec.where));
   return {
@@ -256,6 +250,6 @@ export function compileIndicator(spec: IndicatorSpec, ctx: IndicatorContext): Co
     compute: base.compute,
     // The engine's populations already leave cancelled records out (but for volume) and hold
     // only closed records in `closed`: what remains is the requirement's own filter.
-    accepts: and(where, inlineWhere, base.extra),
+    accepts: and(onRecords(where, ctx.cols), onRecords(inlineWhere, ctx.cols), base.extra),
   };
 }

@@ -1,13 +1,22 @@
 // Records as the engine sees them: instants as epoch ms, defaults applied (priority normal,
-// complaint false), the service's calendar attached, durations computed once on demand.
-// Everything here is pure: the ledger is already loaded and valid.
-import type { RecordData, Service } from '../ledger/schema.js';
+// complaint false), the service's calendar attached. Beside the objects, the same records as
+// columns (columns.ts), which the engine's hot loops read. Everything here is pure: the ledger
+// is already loaded and valid.
+import type { RecordData } from '../ledger/schema.js';
 import type { Calendar } from './calendar.js';
-import { compileCalendar, durationHours } from './calendar.js';
+import { compileCalendar } from './calendar.js';
 import { recordInstants } from '../ledger/instants.js';
 import type { Ledger } from '../ledger/load.js';
+import type { Lookup } from '../ledger/lookup.js';
+import { CACHED_COLUMNS, Columns, OUTCOME_CODE, Flag } from './columns.js';
 
 export interface Prepared {
+  /** Index in the engine's records and columns. */
+  ix: number;
+  /** Index of the record's file in `ledger.records` (the facts cache's row). */
+  row: number;
+  /** The columns this record is a row of (its facts are memoised there). */
+  cols: Columns;
   id: string;
   file: string;
   service: string;
@@ -21,41 +30,20 @@ export interface Prepared {
   openedDate: string;
   calendar: Calendar | undefined;
   tz: string;
-  // Fields the built-in indicators read, copied once: records' own objects come in many shapes
-  // (optional keys), so reading them on every period of every requirement is slow.
   outcome: string | undefined;
-  visits: number | undefined;
   serial: string | undefined;
   assignee: string | undefined;
-  cost: number | undefined;
-  complaint: boolean;
-  csat: number | undefined;
-  nps: number | undefined;
-  effort: number | undefined;
   procedureId: string;
-  /** memo of per-record facts (adherence, completeness, training), undefined = not computed */
-  _adherent?: boolean;
-  _complete?: boolean;
-  _trained?: boolean;
-  /** memo: resolution / response durations in hours (undefined = not computed yet, null = n/a) */
-  _resolution?: number | null;
-  _response?: number | null;
 }
 
 /** Hours from opened to closed, minus pauses, in business time when the service has a calendar. */
 export function resolutionHours(r: Prepared): number | null {
-  if (r._resolution === undefined) {
-    r._resolution = r.closed === undefined ? null : durationHours(r.opened, r.closed, r.pauses, r.tz, r.calendar);
-  }
-  return r._resolution;
+  return r.cols.resolution(r.ix);
 }
 
 /** Hours from opened to the first response, likewise. */
 export function responseHours(r: Prepared): number | null {
-  if (r._response === undefined) {
-    r._response = r.responded === undefined ? null : durationHours(r.opened, r.responded, r.pauses, r.tz, r.calendar);
-  }
-  return r._response;
+  return r.cols.response(r.ix);
 }
 
 export function compileCalendars(ledger: Ledger): Map<string, Calendar> {
@@ -64,18 +52,81 @@ export function compileCalendars(ledger: Ledger): Map<string, Calendar> {
   return out;
 }
 
-export function prepareRecords(ledger: Ledger, services: Map<string, Service>): Prepared[] {
+const NO_VALUE = NaN;
+
+/**
+ * What the facts cache gives back: CACHED_COLUMNS columns of `rows` values each (column-major),
+ * by row of `ledger.records`; a row whose `opened` is NaN is not known, other unknown facts are
+ * NaN (0 once in an integer column).
+ */
+export interface Seed {
+  rows: number;
+  columns: Float64Array;
+}
+
+/**
+ * The records of the ledger as columns; their objects are built on demand (`cols.record(i)`).
+ * Rows the seed knows are copied from it; the others are read from the records.
+ */
+export function prepareRecords(ledger: Ledger, lookup: Pick<Lookup, 'services' | 'procedures' | 'people'>, seed?: Seed): Columns {
   const tz = ledger.config.timezone;
-  const calendars = compileCalendars(ledger);
-  const out: Prepared[] = [];
-  for (const f of ledger.records) {
-    const d = f.data;
+  const calendarsByName = compileCalendars(ledger);
+  const serviceIds = [...lookup.services.keys()];
+  const serviceIndex = new Map(serviceIds.map((id, i) => [id, i]));
+  const calendars = serviceIds.map((id) => {
+    const name = lookup.services.get(id)!.calendar;
+    return name ? calendarsByName.get(name) : undefined;
+  });
+  const files = ledger.records;
+  const R = files.length;
+  let n = 0;
+  for (const f of files) if (f.data) n++;
+  const cols = new Columns(n, serviceIds, lookup, files, tz, calendars);
+  const cached = cols.cachedArrays();
+  const known = seed !== undefined && seed.rows === R && seed.columns.length === CACHED_COLUMNS * R ? seed.columns : undefined;
+  if (known && n === R) {
+    // every row is a record: the seed's columns are the engine's, column by column
+    cached.forEach((column, k) => column.set(known.subarray(k * R, (k + 1) * R)));
+  }
+  let ix = 0;
+  for (let row = 0; row < R; row++) {
+    const d = files[row].data;
     if (!d) continue;
-    const svc = services.get(d.service);
+    cols.rows[ix] = row;
+    if (known && !Number.isNaN(known[row])) {
+      if (n !== R) for (let k = 0; k < CACHED_COLUMNS; k++) cached[k][ix] = known[k * R + row];
+      ix++;
+      continue;
+    }
     const at = recordInstants(d, tz);
-    out.push({
+    const survey = d.survey;
+    cols.derived++;
+    cols.opened[ix] = at.opened;
+    cols.closed[ix] = at.closed ?? NO_VALUE;
+    cols.responded[ix] = at.responded ?? NO_VALUE;
+    cols.service[ix] = serviceIndex.get(d.service) ?? 0xffff;
+    cols.outcome[ix] = d.outcome === undefined ? 0 : OUTCOME_CODE[d.outcome];
+    cols.visits[ix] = d.visits ?? NO_VALUE;
+    cols.cost[ix] = d.cost ?? NO_VALUE;
+    cols.csat[ix] = survey?.csat ?? NO_VALUE;
+    cols.nps[ix] = survey?.nps ?? NO_VALUE;
+    cols.effort[ix] = survey?.effort ?? NO_VALUE;
+    cols.flags[ix] =
+      (d.outcome === 'cancelled' ? Flag.Cancelled : 0) | (d.complaint === true ? Flag.Complaint : 0) |
+      (d.serial !== undefined ? Flag.Serial : 0) | (d.assignee !== undefined ? Flag.Assignee : 0);
+    ix++;
+  }
+  cols.build = (i) => {
+    const row = cols.rows[i];
+    const d = files[row].data!;
+    const at = recordInstants(d, tz);
+    const service = cols.service[i];
+    return {
+      ix: i,
+      row,
+      cols,
       id: d.id,
-      file: f.path,
+      file: files[row].path,
       service: d.service,
       data: d,
       opened: at.opened,
@@ -84,47 +135,61 @@ export function prepareRecords(ledger: Ledger, services: Map<string, Service>): 
       pauses: at.pauses,
       cancelled: d.outcome === 'cancelled',
       openedDate: at.openedDate,
-      calendar: svc?.calendar ? calendars.get(svc.calendar) : undefined,
+      calendar: service < calendars.length ? calendars[service] : undefined,
       tz,
       outcome: d.outcome,
-      visits: d.visits,
       serial: d.serial === undefined ? undefined : String(d.serial),
       assignee: d.assignee,
-      cost: d.cost,
-      complaint: d.complaint === true,
-      csat: d.survey?.csat,
-      nps: d.survey?.nps,
-      effort: d.survey?.effort,
       procedureId: d.procedure.slice(0, d.procedure.indexOf('@')),
-      _resolution: undefined,
-      _response: undefined,
-      _adherent: undefined,
-      _complete: undefined,
-      _trained: undefined,
-    });
+    };
+  };
+  return cols;
+}
+
+/** The columns and facts of every record, column-major by row of `ledger.records` (a Seed's layout). */
+export function factsOf(cols: Columns, rows: number): Float64Array {
+  const out = new Float64Array(rows * CACHED_COLUMNS).fill(NaN); // rows without a record know nothing
+  const cached = cols.cachedArrays();
+  for (let k = 0; k < CACHED_COLUMNS; k++) {
+    const column = cached[k];
+    const base = k * rows;
+    for (let i = 0; i < cols.n; i++) out[base + cols.rows[i]] = column[i];
   }
   return out;
 }
 
-/** A compiled `fieldValue` for one path (filters run it on every record of every period). */
-export function fieldGetter(path: string): (r: Prepared) => unknown {
+/** Reads a field of record i (filters and inline indicators: no record object is built). */
+export type FieldGetter = (cols: Columns, i: number) => unknown;
+
+/** A compiled field path (filters run it on every record of every period). */
+export function fieldGetter(path: string): FieldGetter {
   switch (path) {
     case 'priority':
+      return (cols, i) => cols.dataOf(i).priority ?? 'normal';
     case 'complaint':
+      return (cols, i) => cols.dataOf(i).complaint ?? false;
     case 'resolution_time':
+      return (cols, i) => cols.resolution(i) ?? undefined;
     case 'response_time':
-      return (r) => fieldValue(r, path);
+      return (cols, i) => cols.response(i) ?? undefined;
   }
   const keys = path.split('.');
-  if (keys.length === 1) return (r) => (r.data as Record<string, unknown>)[path];
+  if (keys.length === 1) return (cols, i) => (cols.dataOf(i) as Record<string, unknown>)[path];
   if (keys.length === 2) {
     const [a, b] = keys;
-    return (r) => {
-      const v = (r.data as Record<string, unknown>)[a];
+    return (cols, i) => {
+      const v = (cols.dataOf(i) as Record<string, unknown>)[a];
       return v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[b] : undefined;
     };
   }
-  return (r) => fieldValue(r, path);
+  return (cols, i) => {
+    let node: unknown = cols.dataOf(i);
+    for (const key of keys) {
+      if (node === null || typeof node !== 'object') return undefined;
+      node = (node as Record<string, unknown>)[key];
+    }
+    return node;
+  };
 }
 
 /**
@@ -132,21 +197,5 @@ export function fieldGetter(path: string): (r: Prepared) => unknown {
  * SPEC §1.6 count as present; `resolution_time` and `response_time` are the derived durations.
  */
 export function fieldValue(r: Prepared, path: string): unknown {
-  switch (path) {
-    case 'priority':
-      return r.data.priority ?? 'normal';
-    case 'complaint':
-      return r.data.complaint ?? false;
-    case 'resolution_time':
-      return resolutionHours(r) ?? undefined;
-    case 'response_time':
-      return responseHours(r) ?? undefined;
-  }
-  if (!path.includes('.')) return (r.data as Record<string, unknown>)[path];
-  let node: unknown = r.data;
-  for (const key of path.split('.')) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
+  return fieldGetter(path)(r.cols, r.ix);
 }

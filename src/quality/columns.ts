@@ -1,0 +1,275 @@
+// The records as columns: typed arrays indexed like the engine's records. On a large ledger the
+// record objects lie scattered in memory, and reading their fields period after period,
+// requirement after requirement, was most of `control`; the engine's populations and the
+// built-in indicators read these arrays instead. Per-record facts (durations, adherence,
+// completeness, training) are memoised here on first use, and kept between runs by the facts
+// cache (facts-cache.ts) through `seed`/`unseed`.
+import { missingFields } from '../ledger/checks.js';
+import type { LedgerFile } from '../ledger/load.js';
+import type { Lookup } from '../ledger/lookup.js';
+import { recordInstants } from '../ledger/instants.js';
+import type { Procedure, RecordData } from '../ledger/schema.js';
+import { durationHours, type Calendar } from './calendar.js';
+import type { Prepared } from './prepare.js';
+import { trainedFor } from './training.js';
+
+/** Outcome codes of the `outcome` column (0: none). */
+export const OUTCOME_CODE: Record<string, number> = {
+  resolved: 1, unresolved: 2, replaced: 3, refunded: 4, 'no-fault-found': 5, cancelled: 6,
+};
+
+/** Bits of the `flags` column. */
+export const Flag = { Cancelled: 1, Complaint: 2, Serial: 4, Assignee: 8 } as const;
+
+/**
+ * What the facts cache keeps of a record, column by column (see `cachedArrays`): the first
+ * RECORD_COLUMNS are the record's own values, then the memoised facts. The last, the next visit
+ * of the same unit, depends on the other records too: it is served only when the cache holds
+ * exactly the same records (facts-cache.ts).
+ */
+export const CACHED_COLUMNS = 17;
+export const RECORD_COLUMNS = 11;
+export const RESOLUTION_COLUMN = 11;
+export const NEXT_VISIT_COLUMN = 16;
+
+/** Memo states of the boolean facts. */
+const UNKNOWN = 0;
+const NO = 1;
+const YES = 2;
+/** Memo of a duration that does not apply (no `closed` / no `responded`); NaN = not computed. */
+const NOT_APPLICABLE = -1;
+
+export class Columns {
+  readonly opened: Float64Array;
+  /** NaN while open. */
+  readonly closed: Float64Array;
+  /** NaN without a response. */
+  readonly responded: Float64Array;
+  /** Index into `serviceIds`. */
+  readonly service: Uint16Array;
+  readonly outcome: Uint8Array;
+  /** NaN when the record lacks the value. */
+  readonly visits: Float64Array;
+  readonly cost: Float64Array;
+  readonly csat: Float64Array;
+  readonly nps: Float64Array;
+  readonly effort: Float64Array;
+  /** Flag bits. */
+  readonly flags: Uint8Array;
+  /** Row in `ledger.records` of record i (the facts cache's row). */
+  readonly rows: Uint32Array;
+  /** How many values were derived here rather than taken from the facts cache (0: nothing to save). */
+  derived = 0;
+  /** Builds record i's object (set by prepare.ts); objects are made only when asked for. */
+  build: (i: number) => Prepared = () => {
+    throw new Error('records not prepared');
+  };
+  private readonly objects: (Prepared | undefined)[];
+  private serials: (string | undefined)[] | undefined;
+  private readonly procedures = new Map<string, Procedure | undefined>();
+
+  // Memoised facts.
+  private readonly resolutionH: Float64Array;
+  private readonly responseH: Float64Array;
+  private readonly adherentF: Uint8Array;
+  private readonly completeF: Uint8Array;
+  private readonly trainedF: Uint8Array;
+  /** Opened instant of the next visit to the same unit, Infinity: none; NaN: not computed. */
+  private readonly nextVisitT: Float64Array;
+  private openedBySerial: Map<string, number[]> | undefined;
+
+  constructor(
+    readonly n: number,
+    readonly serviceIds: readonly string[],
+    private readonly plan: Pick<Lookup, 'services' | 'procedures' | 'people'>,
+    private readonly files: readonly LedgerFile<RecordData>[],
+    private readonly tz: string,
+    /** Calendar of each service (by index), undefined: elapsed time. */
+    private readonly calendars: readonly (Calendar | undefined)[],
+  ) {
+    this.rows = new Uint32Array(n);
+    this.objects = new Array(n);
+    this.opened = new Float64Array(n);
+    this.closed = new Float64Array(n);
+    this.responded = new Float64Array(n);
+    this.service = new Uint16Array(n);
+    this.outcome = new Uint8Array(n);
+    this.visits = new Float64Array(n);
+    this.cost = new Float64Array(n);
+    this.csat = new Float64Array(n);
+    this.nps = new Float64Array(n);
+    this.effort = new Float64Array(n);
+    this.flags = new Uint8Array(n);
+    this.resolutionH = new Float64Array(n).fill(NaN);
+    this.responseH = new Float64Array(n).fill(NaN);
+    this.adherentF = new Uint8Array(n);
+    this.completeF = new Uint8Array(n);
+    this.trainedF = new Uint8Array(n);
+    this.nextVisitT = new Float64Array(n).fill(NaN);
+  }
+
+  /** The record's data as loaded (no object is built). */
+  dataOf(i: number): RecordData {
+    return this.files[this.rows[i]].data!;
+  }
+
+  /** The record as an object, built on first use. */
+  record(i: number): Prepared {
+    let r = this.objects[i];
+    if (r === undefined) {
+      r = this.build(i);
+      this.objects[i] = r;
+    }
+    return r;
+  }
+
+  /** Serial number as text (YAML may type it as a number), undefined without one. */
+  serialOf(i: number): string | undefined {
+    if (this.serials === undefined) this.serials = new Array(this.n);
+    let s = this.serials[i];
+    if (s === undefined && (this.flags[i] & Flag.Serial) !== 0) {
+      s = String(this.dataOf(i).serial);
+      this.serials[i] = s;
+    }
+    return s;
+  }
+
+  cancelled(i: number): boolean {
+    return (this.flags[i] & Flag.Cancelled) !== 0;
+  }
+
+  /** Hours from opened to `at` minus pauses, in business time when the service has a calendar. */
+  private hoursTo(i: number, at: number): number {
+    const d = this.dataOf(i);
+    return durationHours(this.opened[i], at, recordInstants(d, this.tz).pauses, this.tz, this.calendars[this.service[i]]);
+  }
+
+  /** Hours from opened to closed minus pauses (business hours with a calendar); null while open. */
+  resolution(i: number): number | null {
+    let h = this.resolutionH[i];
+    if (Number.isNaN(h)) {
+      const closed = this.closed[i];
+      h = Number.isNaN(closed) ? NOT_APPLICABLE : this.hoursTo(i, closed);
+      this.resolutionH[i] = h;
+      this.derived++;
+    }
+    return h === NOT_APPLICABLE ? null : h;
+  }
+
+  /** Hours from opened to the first response, likewise; null without a response. */
+  response(i: number): number | null {
+    let h = this.responseH[i];
+    if (Number.isNaN(h)) {
+      const responded = this.responded[i];
+      h = Number.isNaN(responded) ? NOT_APPLICABLE : this.hoursTo(i, responded);
+      this.responseH[i] = h;
+      this.derived++;
+    }
+    return h === NOT_APPLICABLE ? null : h;
+  }
+
+  /** The procedure a record follows, by its `name@version` text (records share a handful). */
+  private procedureOf(ref: string): Procedure | undefined {
+    let p = this.procedures.get(ref);
+    if (p === undefined && !this.procedures.has(ref)) {
+      p = this.plan.procedures.get(ref.slice(0, ref.indexOf('@')));
+      this.procedures.set(ref, p);
+    }
+    return p;
+  }
+
+  /** Every mandatory step of the record's procedure done. */
+  adherent(i: number): boolean {
+    let v = this.adherentF[i];
+    if (v === UNKNOWN) {
+      const d = this.dataOf(i);
+      const proc = this.procedureOf(d.procedure);
+      const steps = d.steps;
+      v = proc && proc.steps.every((s) => s.mandatory !== true || steps?.[s.id] === 'done') ? YES : NO;
+      this.adherentF[i] = v;
+      this.derived++;
+    }
+    return v === YES;
+  }
+
+  /** The record holds every field it should (SPEC §1.6). */
+  complete(i: number): boolean {
+    let v = this.completeF[i];
+    if (v === UNKNOWN) {
+      const d = this.dataOf(i);
+      v = missingFields(d, this.procedureOf(d.procedure)).length === 0 ? YES : NO;
+      this.completeF[i] = v;
+      this.derived++;
+    }
+    return v === YES;
+  }
+
+  /** The assignee held, on the day the record was opened, every course the service requires of them. */
+  trained(i: number): boolean {
+    let v = this.trainedF[i];
+    if (v === UNKNOWN) {
+      const d = this.dataOf(i);
+      const person = d.assignee ? this.plan.people.get(d.assignee) : undefined;
+      const service = this.plan.services.get(d.service);
+      v = person && service && trainedFor(service, person, recordInstants(d, this.tz).openedDate) ? YES : NO;
+      this.trainedF[i] = v;
+      this.derived++;
+    }
+    return v === YES;
+  }
+
+  /** serial → opened instants (ascending) of its non-cancelled records, all services. */
+  private serialIndex(): Map<string, number[]> {
+    if (this.openedBySerial === undefined) {
+      const index = new Map<string, number[]>();
+      for (let i = 0; i < this.n; i++) {
+        if (this.cancelled(i)) continue;
+        const key = this.serialOf(i);
+        if (key === undefined) continue;
+        const list = index.get(key);
+        if (list) list.push(this.opened[i]);
+        else index.set(key, [this.opened[i]]);
+      }
+      for (const list of index.values()) list.sort((a, b) => a - b);
+      this.openedBySerial = index;
+    }
+    return this.openedBySerial;
+  }
+
+  /**
+   * When the unit of closed record i was next seen: the opened instant of the first non-cancelled
+   * record with the same serial opened after i closed (any service); Infinity when none, or
+   * when record i is open or has no serial.
+   */
+  nextVisit(i: number): number {
+    let t = this.nextVisitT[i];
+    if (Number.isNaN(t)) {
+      const serial = this.serialOf(i);
+      const closed = this.closed[i];
+      t = Infinity;
+      if (serial !== undefined && !Number.isNaN(closed)) {
+        const list = this.serialIndex().get(serial) ?? [];
+        // first opened > closed
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (list[mid] <= closed) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo < list.length) t = list[lo];
+      }
+      this.nextVisitT[i] = t;
+      this.derived++;
+    }
+    return t;
+  }
+
+  /** The arrays the facts cache keeps, in its column order (CACHED_COLUMNS of them). */
+  cachedArrays(): (Float64Array | Uint16Array | Uint8Array)[] {
+    return [
+      this.opened, this.closed, this.responded, this.service, this.outcome, this.visits, this.cost, this.csat, this.nps, this.effort, this.flags,
+      this.resolutionH, this.responseH, this.adherentF, this.completeF, this.trainedF, this.nextVisitT,
+    ];
+  }
+}

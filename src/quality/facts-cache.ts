@@ -1,0 +1,189 @@
+// The derived facts cache: .aftersales/cache/facts.bin. What the engine derives per record —
+// its columns (instants, codes, numbers) and the facts the indicators compute (durations in
+// business time, procedure adherence, completeness, training, the unit's next visit) — costs
+// about a microsecond per record and fact, and was most of `control` on a large ledger, yet
+// depends only on the record and the plan. So the engine starts from what the last run derived
+// (Engine's `seed`) and writes it back when it derived something new.
+//
+// Validity, like the parse cache: a row is keyed by its record file's path, size and mtime (ns);
+// the whole file by a hash of what the columns and facts read besides the record (time zone,
+// calendars, services, procedures, people) and of the code computing them. The next visit of a
+// unit depends on the other records: it is served only when every key is the same. Anything
+// else is ignored: this is only an accelerator, and failing to write it is not an error.
+//
+// Layout: u32 LE header length, header JSON, the keys (`path\tsize\tmtime\n` per row, UTF-8),
+// zero padding to 8 bytes, then CACHED_COLUMNS columns of `rows` float64 each (in the
+// machine's byte order: the cache is local to a checkout).
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cacheDir } from '../ledger/cache.js';
+import type { Ledger } from '../ledger/load.js';
+import type { Lookup } from '../ledger/lookup.js';
+import { CACHED_COLUMNS, NEXT_VISIT_COLUMN } from './columns.js';
+import { Engine } from './engine.js';
+import { factsOf, type Seed } from './prepare.js';
+
+const FORMAT = 3;
+const MAGIC = 'aftersales-facts';
+
+export function factsPath(root: string): string {
+  return join(cacheDir(root), 'facts.bin');
+}
+
+/** The modules whose code decides a column or a fact: a new build of any of them invalidates the file. */
+const CODE = ['./prepare.js', './columns.js', './calendar.js', './training.js', './periods.js', '../ledger/checks.js', '../ledger/instants.js'];
+
+function codeStamp(): string {
+  return CODE.map((mod) => {
+    try {
+      return String(statSync(fileURLToPath(new URL(mod, import.meta.url))).mtimeMs);
+    } catch {
+      return '?';
+    }
+  }).join(':');
+}
+
+/** Hash of everything a record's columns and facts depend on besides the record itself. */
+export function factsKey(ledger: Ledger): string {
+  const plan = {
+    format: FORMAT,
+    code: codeStamp(),
+    tz: ledger.config.timezone,
+    calendars: ledger.settings?.calendars ?? null,
+    services: ledger.services.map((f) => f.data ?? null),
+    procedures: ledger.procedures.map((f) => f.data ?? null),
+    people: ledger.team?.people ?? null,
+  };
+  return createHash('sha256').update(JSON.stringify(plan)).digest('hex');
+}
+
+/** A row's key; a record not read from disk (no size or mtime) can never match. */
+function keyLine(f: Ledger['records'][number]): string {
+  return f.mtime === undefined ? `${f.path}\t-\t-\n` : `${f.path}\t${f.size}\t${f.mtime}\n`;
+}
+
+/** Whether `keys` (as stored) are exactly the lines of `ledger.records`, compared in place. */
+function sameKeys(keys: string, ledger: Ledger): boolean {
+  let at = 0;
+  for (const f of ledger.records) {
+    if (f.mtime === undefined || !keys.startsWith(f.path, at)) return false;
+    at += f.path.length;
+    if (keys.charCodeAt(at) !== 9) return false;
+    let size = 0;
+    let c = keys.charCodeAt(++at);
+    while (c >= 48 && c <= 57) {
+      size = size * 10 + (c - 48);
+      c = keys.charCodeAt(++at);
+    }
+    if (c !== 9 || size !== f.size || !keys.startsWith(f.mtime, ++at)) return false;
+    at += f.mtime.length;
+    if (keys.charCodeAt(at++) !== 10) return false;
+  }
+  return at === keys.length;
+}
+
+interface Stored {
+  keys: string;
+  rows: number;
+  columns: Float64Array;
+}
+
+function readStored(file: string, key: string): Stored | undefined {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  try {
+    const headerLength = buf.readUInt32LE(0);
+    const header = JSON.parse(buf.toString('utf8', 4, 4 + headerLength)) as { magic?: string; key?: string; rows?: number; keysBytes?: number };
+    if (header.magic !== MAGIC || header.key !== key || !Number.isInteger(header.rows) || !Number.isInteger(header.keysBytes)) return undefined;
+    const keysStart = 4 + headerLength;
+    const columnsStart = Math.ceil((keysStart + header.keysBytes!) / 8) * 8;
+    const length = header.rows! * CACHED_COLUMNS;
+    if (buf.length !== columnsStart + length * 8) return undefined;
+    // A view on the bytes read when they are aligned (a large read has a buffer of its own),
+    // a copy otherwise: 17 columns of 100k records are 14 MB.
+    const at = buf.byteOffset + columnsStart;
+    const columns = at % 8 === 0 ? new Float64Array(buf.buffer, at, length) : new Float64Array(length);
+    if (columns.buffer !== buf.buffer) new Uint8Array(columns.buffer).set(buf.subarray(columnsStart));
+    return { keys: buf.toString('utf8', keysStart, keysStart + header.keysBytes!), rows: header.rows!, columns };
+  } catch {
+    return undefined; // truncated or foreign
+  }
+}
+
+/** What a run starts from, and what to compare with when it saves. */
+export interface FactsRead {
+  key: string;
+  seed: Seed | undefined;
+  /** The file held exactly these records (nothing added, changed or removed). */
+  exact: boolean;
+}
+
+export function readFacts(ledger: Ledger): FactsRead {
+  const key = factsKey(ledger);
+  const stored = readStored(factsPath(ledger.root), key);
+  if (!stored) return { key, seed: undefined, exact: false };
+  if (stored.rows === ledger.records.length && sameKeys(stored.keys, ledger)) {
+    return { key, seed: { rows: stored.rows, columns: stored.columns }, exact: true };
+  }
+  // Records were added, changed or removed: take over the rows that are still the same.
+  const rowOf = new Map<string, number>();
+  const lines = stored.keys.split('\n');
+  for (let j = 0; j < stored.rows; j++) if (!lines[j].endsWith('\t-\t-')) rowOf.set(`${lines[j]}\n`, j);
+  const R = ledger.records.length;
+  const columns = new Float64Array(R * CACHED_COLUMNS).fill(NaN);
+  ledger.records.forEach((f, i) => {
+    const j = rowOf.get(keyLine(f));
+    if (j === undefined || f.mtime === undefined) return; // changed, new, or not on disk
+    // the next visit of a unit depends on the other records, which changed: not taken over
+    for (let k = 0; k < CACHED_COLUMNS; k++) if (k !== NEXT_VISIT_COLUMN) columns[k * R + i] = stored.columns[k * stored.rows + j];
+  });
+  return { key, seed: { rows: R, columns }, exact: false };
+}
+
+/** Writes the engine's columns and facts when they differ from what was read. Never throws. */
+export function writeFacts(engine: Engine, read: FactsRead): void {
+  if (read.exact && engine.cols.derived === 0) return; // nothing new
+  const ledger = engine.ledger;
+  const rows = ledger.records.length;
+  const columns = factsOf(engine.cols, rows);
+  let keysText = '';
+  for (const f of ledger.records) keysText += keyLine(f);
+  const keys = Buffer.from(keysText, 'utf8');
+  const header = Buffer.from(JSON.stringify({ magic: MAGIC, key: read.key, rows, keysBytes: keys.length }), 'utf8');
+  const keysStart = 4 + header.length;
+  const columnsStart = Math.ceil((keysStart + keys.length) / 8) * 8;
+  const out = Buffer.alloc(columnsStart + columns.byteLength);
+  out.writeUInt32LE(header.length, 0);
+  header.copy(out, 4);
+  keys.copy(out, keysStart);
+  Buffer.from(columns.buffer, columns.byteOffset, columns.byteLength).copy(out, columnsStart);
+  const file = factsPath(ledger.root);
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    mkdirSync(cacheDir(ledger.root), { recursive: true });
+    writeFileSync(tmp, out);
+    renameSync(tmp, file);
+  } catch {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* never written */
+    }
+  }
+}
+
+/**
+ * An engine seeded from the facts cache, and a `save` to call once its results are computed.
+ * Commands use this; tests and pure callers use `new Engine` (no disk).
+ */
+export function cachedEngine(ledger: Ledger, lookup: Lookup): { engine: Engine; save: () => void } {
+  const read = readFacts(ledger);
+  const engine = new Engine(ledger, lookup, read.seed);
+  return { engine, save: () => writeFacts(engine, read) };
+}
