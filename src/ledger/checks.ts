@@ -13,7 +13,7 @@ import {
   type Service, type Target,
 } from './schema.js';
 import { PROCEDURE_REF_RE, closest, quantity } from './values.js';
-import { recordInstants } from './instants.js';
+import { instantsIn, recordMemo, type RecordMemo } from './instants.js';
 import { compileCalendar } from '../quality/calendar.js';
 import { indicatorUnit, isStatIndicator } from '../quality/units.js';
 
@@ -242,6 +242,26 @@ function stepCaptures(procedure: Procedure) {
   return list;
 }
 
+const NONE_MISSING: readonly string[] = Object.freeze([]);
+
+/**
+ * missingFields(record, procedure), computed once per record data object (and recomputed when
+ * asked with another procedure object) and shared in-process: the checks compute it for every
+ * closed record, and the quality engine's record completeness asks again for the same pairs.
+ * The list is shared: read it, never modify it. Records must not be mutated after the first call.
+ */
+export function missingFieldsMemo(record: RecordData, procedure: Procedure | undefined): readonly string[] {
+  return missingIn(recordMemo(record), record, procedure);
+}
+
+function missingIn(m: RecordMemo, record: RecordData, procedure: Procedure | undefined): readonly string[] {
+  if (m.missing !== undefined && m.missingFor === procedure) return m.missing;
+  const list = missingFields(record, procedure);
+  m.missing = list.length === 0 ? NONE_MISSING : list;
+  m.missingFor = procedure;
+  return m.missing;
+}
+
 /** The fields a closed record should hold (SPEC §1.6): assignee, and the captures of done steps. */
 export function missingFields(record: RecordData, procedure: Procedure | undefined): string[] {
   const missing: string[] = [];
@@ -266,10 +286,38 @@ function valueAtPath(obj: unknown, keys: readonly string[]): unknown {
   return node;
 }
 
+/**
+ * fileBase(path) === id, without slicing (and without lastIndexOf/endsWith, slow on this path):
+ * the id must end the path before a `.yaml`/`.yml` extension, right after a `/` or at its start.
+ */
+function isFileOf(id: string, path: string): boolean {
+  const n = path.length;
+  const end = endsWithText(path, '.yaml') ? n - 5 : endsWithText(path, '.yml') ? n - 4 : n;
+  const start = end - id.length;
+  if (start < 0 || (start > 0 && path.charCodeAt(start - 1) !== 47)) return false;
+  for (let k = 0; k < id.length; k++) {
+    const ch = id.charCodeAt(k);
+    if (ch === 47 || ch !== path.charCodeAt(start + k)) return false; // a `/` in id: never a file name
+  }
+  return true;
+}
+
+function endsWithText(text: string, suffix: string): boolean {
+  const at = text.length - suffix.length;
+  if (at < 0) return false;
+  for (let k = 0; k < suffix.length; k++) if (text.charCodeAt(at + k) !== suffix.charCodeAt(k)) return false;
+  return true;
+}
+
+/** a.slice(ai, ai + n) === b.slice(bi, bi + n) (both n long), without making the slices. */
+function sameChars(a: string, ai: number, b: string, bi: number, n: number): boolean {
+  if (ai + n > a.length || bi + n > b.length) return false;
+  for (let k = 0; k < n; k++) if (a.charCodeAt(ai + k) !== b.charCodeAt(bi + k)) return false;
+  return true;
+}
+
 function checkRecords(ledger: Ledger, c: Collector): void {
   const tz = ledger.config.timezone;
-  const services = new Map<string, Service>();
-  for (const s of ledger.services) if (s.data) services.set(s.data.id, s.data);
   const procedures = new Map<string, Procedure>();
   for (const p of ledger.procedures) if (p.data) procedures.set(p.data.id, p.data);
   const people = (ledger.team?.people ?? []).map((p) => p.id);
@@ -280,47 +328,70 @@ function checkRecords(ledger: Ledger, c: Collector): void {
   const procedureIds = knownIds(ledger.procedures);
   const teamBroken = broken(ledger, 'team');
   const productsBroken = broken(ledger, 'products');
-  const seen = new Map<string, string>();
-  const stepIds = new Map<string, Set<string>>();
-  for (const [id, p] of procedures) stepIds.set(id, new Set(p.steps.map((s) => s.id)));
+  // `name@version` → what the checks need of it, worked out once per distinct text (records
+  // share a handful): the procedure (undefined when unknown or broken), whether its id is known,
+  // and the step ids of its current version.
+  const refs = new Map<string, { id: string; version: number; proc: Procedure | undefined; known: boolean; steps: Set<string> | undefined }>();
+  // Duplicate ids. Records come sorted by path and a valid record's id is its file name, so ids
+  // usually ascend: while each is greater than the last, none repeats and nothing need be
+  // hashed. At the first one that does not, switch to a map id → first file.
+  let lastId = '';
+  let firstFile: Map<string, string> | undefined;
 
-  for (const file of ledger.records) {
+  const records = ledger.records;
+  for (let row = 0; row < records.length; row++) {
+    const file = records[row];
     const r = file.data;
     if (!r) continue;
     const f = file.path;
-    if (r.id !== fileBase(f)) c.add(f, ['id'], 'id-file-mismatch', { id: r.id, file: `${r.id}.yaml` });
-    const first = seen.get(r.id);
-    if (first) c.add(f, ['id'], 'duplicate-id', { id: r.id, first });
-    else seen.set(r.id, f);
+    if (!isFileOf(r.id, f)) c.add(f, ['id'], 'id-file-mismatch', { id: r.id, file: `${r.id}.yaml` });
+    if (firstFile === undefined) {
+      if (r.id > lastId) lastId = r.id;
+      else firstFile = firstFiles(records, row);
+    }
+    if (firstFile !== undefined) {
+      const first = firstFile.get(r.id);
+      if (first !== undefined) c.add(f, ['id'], 'duplicate-id', { id: r.id, first });
+      else firstFile.set(r.id, f);
+    }
 
     if (!serviceIds.has(r.service)) unknownRef(c, f, ['service'], 'service', r.service, [...serviceIds]);
-    const ref = PROCEDURE_REF_RE.exec(r.procedure)!;
-    const proc = procedures.get(ref[1]);
-    const version = Number(ref[2]);
-    if (!procedureIds.has(ref[1])) unknownRef(c, f, ['procedure'], 'procedure', ref[1], [...procedures.keys()]);
+    let ref = refs.get(r.procedure);
+    if (ref === undefined) {
+      const m = PROCEDURE_REF_RE.exec(r.procedure)!;
+      const p = procedures.get(m[1]);
+      const version = Number(m[2]);
+      const steps = p && version === p.version ? new Set(p.steps.map((s) => s.id)) : undefined;
+      ref = { id: m[1], version, proc: p, known: procedureIds.has(m[1]), steps };
+      refs.set(r.procedure, ref);
+    }
+    const proc = ref.proc;
+    const version = ref.version;
+    if (!ref.known) unknownRef(c, f, ['procedure'], 'procedure', ref.id, [...procedures.keys()]);
     else if (proc && (version > proc.version || version < 1)) {
       c.add(f, ['procedure'], 'procedure-version', { value: r.procedure, current: proc.version });
     }
 
     if (!teamBroken && r.assignee && !peopleSet.has(r.assignee)) unknownRef(c, f, ['assignee'], 'person', r.assignee, people);
     if (!productsBroken && r.product && !productSet.has(r.product)) unknownRef(c, f, ['product'], 'product', r.product, productIds);
-    if (proc && version === proc.version && r.steps) {
-      const known = stepIds.get(proc.id)!;
+    const known = ref.steps;
+    if (known !== undefined && r.steps) {
       for (const id in r.steps) {
         if (!known.has(id)) c.add(f, ['steps', id], 'unknown-step', { value: id, procedure: r.procedure, suggestion: closest(id, [...known]) ?? '' }, 'error', true);
       }
     }
 
     // Place and date order, in the ledger time zone.
-    const at = recordInstants(r, tz);
+    const memo = recordMemo(r);
+    const at = instantsIn(memo, r, tz);
     const opened = at.opened;
     const day = at.openedDate;
     // records/YYYY/MM/ and an id starting YYYYMMDD, both from the local date opened
-    if (f.charCodeAt(12) !== 47 || f.slice(8, 12) !== day.slice(0, 4) || f.slice(13, 15) !== day.slice(5, 7) || f.charCodeAt(15) !== 47) {
+    if (f.charCodeAt(12) !== 47 || !sameChars(f, 8, day, 0, 4) || !sameChars(f, 13, day, 5, 2) || f.charCodeAt(15) !== 47) {
       const expectedDir = `records/${day.slice(0, 4)}/${day.slice(5, 7)}/`;
       if (!f.startsWith(expectedDir)) c.add(f, ['opened'], 'wrong-folder', { folder: expectedDir, opened: r.opened });
     }
-    if (r.id.slice(0, 4) !== day.slice(0, 4) || r.id.slice(4, 6) !== day.slice(5, 7) || r.id.slice(6, 8) !== day.slice(8, 10)) {
+    if (!sameChars(r.id, 0, day, 0, 4) || !sameChars(r.id, 4, day, 5, 2) || !sameChars(r.id, 6, day, 8, 2)) {
       if (/^\d{8}-/.test(r.id)) c.add(f, ['id'], 'id-date-mismatch', { id: r.id, date: day });
     }
     const closed = at.closed;
@@ -330,20 +401,34 @@ function checkRecords(ledger: Ledger, c: Collector): void {
     if (closed !== undefined && closed < opened) {
       c.add(f, ['closed'], 'date-order', { later: 'closed', earlier: 'opened', a: r.closed!, b: r.opened });
     }
-    (r.paused ?? []).forEach((p, i) => {
-      const { from, to } = at.pauses![i];
-      if (to < from) c.add(f, ['paused', i, 'to'], 'date-order', { later: 'to', earlier: 'from', a: p.to, b: p.from });
-      else if (from < opened || (closed !== undefined && to > closed)) c.add(f, ['paused', i], 'pause-outside', {});
-    });
+    const paused = r.paused;
+    if (paused !== undefined) {
+      for (let i = 0; i < paused.length; i++) {
+        const p = paused[i];
+        const { from, to } = at.pauses![i];
+        if (to < from) c.add(f, ['paused', i, 'to'], 'date-order', { later: 'to', earlier: 'from', a: p.to, b: p.from });
+        else if (from < opened || (closed !== undefined && to > closed)) c.add(f, ['paused', i], 'pause-outside', {});
+      }
+    }
     if (r.closed !== undefined && r.outcome === undefined) c.add(f, ['closed'], 'missing-outcome', {});
     if (r.outcome !== undefined && r.closed === undefined) c.add(f, ['outcome'], 'outcome-without-closed', {}, 'warning');
 
     // Completeness of a closed record is measured, and warned about (SPEC §1.6).
     if (r.closed !== undefined && r.outcome !== undefined && r.outcome !== 'cancelled') {
-      const missing = missingFields(r, proc);
+      const missing = missingIn(memo, r, proc);
       if (missing.length > 0) c.add(f, ['closed'], 'incomplete-record', { fields: missing.join(', ') }, 'warning', true);
     }
   }
+}
+
+/** Id → path of the first record file holding it, over records[0, end). */
+function firstFiles(records: readonly LedgerFile<RecordData>[], end: number): Map<string, string> {
+  const first = new Map<string, string>();
+  for (let row = 0; row < end; row++) {
+    const r = records[row].data;
+    if (r && !first.has(r.id)) first.set(r.id, records[row].path);
+  }
+  return first;
 }
 
 function checkActions(ledger: Ledger, c: Collector): void {

@@ -1,7 +1,9 @@
 // A record's timestamps as instants (epoch ms) and the local date it was opened, computed once
 // per record and shared by the checks and the quality engine (both need them for 100k records).
-import { localDate, parseTimestamp } from '../quality/periods.js';
-import type { RecordData } from './schema.js';
+// The same per-record memo entry also carries the record's missing fields (see
+// missingFieldsMemo in checks.ts), so that a record costs one WeakMap entry, not one per fact.
+import { formatDayNumber, localDayNumber, parseTimestamp } from '../quality/periods.js';
+import type { Procedure, RecordData } from './schema.js';
 
 export interface Instants {
   tz: string;
@@ -13,11 +15,34 @@ export interface Instants {
   openedDate: string;
 }
 
-const memo = new WeakMap<RecordData, Instants>();
+/** What is derived from one record data object, filled in as it is first asked for. */
+export interface RecordMemo {
+  instants: Instants | undefined;
+  /** Missing fields, valid while `missingFor` is the procedure they were computed with. */
+  missing: readonly string[] | undefined;
+  missingFor: Procedure | undefined;
+}
+
+const memo = new WeakMap<RecordData, RecordMemo>();
+
+/** The memo entry of a record data object (created empty on first use). */
+export function recordMemo(r: RecordData): RecordMemo {
+  let m = memo.get(r);
+  if (m === undefined) {
+    m = { instants: undefined, missing: undefined, missingFor: undefined };
+    memo.set(r, m);
+  }
+  return m;
+}
 
 export function recordInstants(r: RecordData, tz: string): Instants {
-  const hit = memo.get(r);
-  if (hit && hit.tz === tz) return hit;
+  return instantsIn(recordMemo(r), r, tz);
+}
+
+/** recordInstants for a caller that already holds the record's memo entry. */
+export function instantsIn(m: RecordMemo, r: RecordData, tz: string): Instants {
+  const hit = m.instants;
+  if (hit !== undefined && hit.tz === tz) return hit;
   const opened = parseTimestamp(r.opened, tz);
   const out: Instants = {
     tz,
@@ -25,8 +50,29 @@ export function recordInstants(r: RecordData, tz: string): Instants {
     closed: r.closed === undefined ? undefined : parseTimestamp(r.closed, tz),
     responded: r.responded === undefined ? undefined : parseTimestamp(r.responded, tz),
     pauses: r.paused?.map((p) => ({ from: parseTimestamp(p.from, tz), to: parseTimestamp(p.to, tz) })),
-    openedDate: localDate(opened, tz),
+    openedDate: localDateText(opened, tz),
   };
-  memo.set(r, out);
+  m.instants = out;
   return out;
+}
+
+// localDate(ms, tz), formatted once per local day: records cluster on a few hundred days, and
+// come sorted by date, so the last day asked is usually asked again.
+const dayTexts = new Map<number, string>();
+const DAY_TEXTS_LIMIT = 50_000;
+let lastDay = NaN;
+let lastText = '';
+
+function localDateText(ms: number, tz: string): string {
+  const day = localDayNumber(ms, tz);
+  if (day === lastDay) return lastText;
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    text = formatDayNumber(day);
+    if (dayTexts.size >= DAY_TEXTS_LIMIT) dayTexts.clear();
+    dayTexts.set(day, text);
+  }
+  lastDay = day;
+  lastText = text;
+  return text;
 }

@@ -4,7 +4,7 @@
 // built-in indicators read these arrays instead. Per-record facts (durations, adherence,
 // completeness, training) are memoised here on first use, and kept between runs by the facts
 // cache (facts-cache.ts) through `seed`/`unseed`.
-import { missingFields } from '../ledger/checks.js';
+import { missingFieldsMemo } from '../ledger/checks.js';
 import type { LedgerFile } from '../ledger/load.js';
 import type { Lookup } from '../ledger/lookup.js';
 import { recordInstants } from '../ledger/instants.js';
@@ -197,7 +197,7 @@ export class Columns {
     let v = this.completeF[i];
     if (v === UNKNOWN) {
       const d = this.dataOf(i);
-      v = missingFields(d, this.procedureOf(d.procedure)).length === 0 ? YES : NO;
+      v = missingFieldsMemo(d, this.procedureOf(d.procedure)).length === 0 ? YES : NO;
       this.completeF[i] = v;
       this.derived++;
     }

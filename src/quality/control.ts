@@ -4,7 +4,7 @@
 import type { Ledger } from '../ledger/load.js';
 import type { Lookup } from '../ledger/lookup.js';
 import type { ActionData, Indicator, Objective, Requirement, Service } from '../ledger/schema.js';
-import { missingFields } from '../ledger/checks.js';
+import { missingFieldsMemo } from '../ledger/checks.js';
 import { findCauses, OBJECTIVE_DIMENSIONS, type Cause } from './causes.js';
 import { durationsToHours, type Compiled } from './indicators.js';
 import { Engine, type Scope } from './engine.js';
@@ -278,7 +278,7 @@ function complianceOf(svc: Service, closed: Prepared[], lookup: Lookup): { id: s
     const proc = lookup.procedures.get(procId);
     const problems: ComplianceProblem[] = [];
     if (proc && proc.steps.some((s) => s.mandatory === true && r.data.steps?.[s.id] !== 'done')) problems.push('step-not-done');
-    if (missingFields(r.data, proc).length > 0) problems.push('field-missing');
+    if (missingFieldsMemo(r.data, proc).length > 0) problems.push('field-missing');
     if (proc && Number(versionText) < proc.version && r.openedDate >= proc.effective) problems.push('procedure-outdated');
     const person = r.data.assignee ? lookup.people.get(r.data.assignee) : undefined;
     if (person && !trainedFor(svc, person, r.openedDate)) problems.push('assignee-untrained');
