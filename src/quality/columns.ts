@@ -22,22 +22,26 @@ export const OUTCOME_CODE: Record<string, number> = {
 export const Flag = { Cancelled: 1, Complaint: 2, Serial: 4, Assignee: 8 } as const;
 
 /**
- * What the facts cache keeps of a record, column by column (see `cachedArrays`): the first
- * RECORD_COLUMNS are the record's own values, then the memoised facts. The last, the next visit
- * of the same unit, depends on the other records too: it is served only when the cache holds
- * exactly the same records (facts-cache.ts).
+ * What the facts cache keeps of a record, column by column, all float64 (so that a seed's
+ * columns can be used in place): the record's own values, then the memoised facts, then the
+ * record's rank among all records by opened and by closed. Named columns (`namedColumn`: a
+ * filter's result, a field's number) follow these.
  */
-export const CACHED_COLUMNS = 17;
-export const RECORD_COLUMNS = 11;
-export const RESOLUTION_COLUMN = 11;
-export const NEXT_VISIT_COLUMN = 16;
+export const CACHED_NAMES = [
+  'opened', 'closed', 'responded', 'service', 'outcome', 'visits', 'cost', 'csat', 'nps', 'effort', 'flags',
+  'resolution', 'response', 'adherent', 'complete', 'trained', 'nextVisit', 'rankOpened', 'rankClosed',
+] as const;
+export type CachedName = (typeof CACHED_NAMES)[number];
+export const CACHED_COLUMNS = CACHED_NAMES.length;
+export const RESOLUTION_COLUMN = CACHED_NAMES.indexOf('resolution');
+/** Columns that depend on the other records: served only when the cache holds exactly the same records. */
+export const WHOLE_LEDGER_COLUMNS: readonly number[] = (['nextVisit', 'rankOpened', 'rankClosed'] as const).map((n) => CACHED_NAMES.indexOf(n));
 
-/** Memo states of the boolean facts. */
-const UNKNOWN = 0;
-const NO = 1;
-const YES = 2;
 /** Memo of a duration that does not apply (no `closed` / no `responded`); NaN = not computed. */
 const NOT_APPLICABLE = -1;
+/** Boolean facts: NaN = not computed. */
+const NO = 0;
+const YES = 1;
 
 export class Columns {
   readonly opened: Float64Array;
@@ -45,9 +49,10 @@ export class Columns {
   readonly closed: Float64Array;
   /** NaN without a response. */
   readonly responded: Float64Array;
-  /** Index into `serviceIds`. */
-  readonly service: Uint16Array;
-  readonly outcome: Uint8Array;
+  /** Index into `serviceIds` (0xffff: not a service of the plan). */
+  readonly service: Float64Array;
+  /** OUTCOME_CODE, 0: none. */
+  readonly outcome: Float64Array;
   /** NaN when the record lacks the value. */
   readonly visits: Float64Array;
   readonly cost: Float64Array;
@@ -55,7 +60,10 @@ export class Columns {
   readonly nps: Float64Array;
   readonly effort: Float64Array;
   /** Flag bits. */
-  readonly flags: Uint8Array;
+  readonly flags: Float64Array;
+  /** Position of record i among all records by (opened, index) / among closed ones by (closed, index). */
+  readonly rankOpened: Float64Array;
+  readonly rankClosed: Float64Array;
   /** Row in `ledger.records` of record i (the facts cache's row). */
   readonly rows: Uint32Array;
   /** How many values were derived here rather than taken from the facts cache (0: nothing to save). */
@@ -71,41 +79,38 @@ export class Columns {
   // Memoised facts.
   private readonly resolutionH: Float64Array;
   private readonly responseH: Float64Array;
-  private readonly adherentF: Uint8Array;
-  private readonly completeF: Uint8Array;
-  private readonly trainedF: Uint8Array;
+  private readonly adherentF: Float64Array;
+  private readonly completeF: Float64Array;
+  private readonly trainedF: Float64Array;
   /** Opened instant of the next visit to the same unit, Infinity: none; NaN: not computed. */
   private readonly nextVisitT: Float64Array;
   private openedBySerial: Map<string, number[]> | undefined;
+  /** Derived columns by name, NaN = not computed (see namedColumn). */
+  private readonly named = new Map<string, Float64Array>();
 
+  /**
+   * `backing`: the cached columns (CACHED_NAMES order, n values each) to use in place, from a
+   * seed; without it the record's own columns are zero and every fact unknown (NaN).
+   */
   constructor(
     readonly n: number,
     readonly serviceIds: readonly string[],
     private readonly plan: Pick<Lookup, 'services' | 'procedures' | 'people'>,
     private readonly files: readonly LedgerFile<RecordData>[],
-    private readonly tz: string,
+    readonly tz: string,
     /** Calendar of each service (by index), undefined: elapsed time. */
     private readonly calendars: readonly (Calendar | undefined)[],
+    backing?: readonly Float64Array[],
   ) {
     this.rows = new Uint32Array(n);
     this.objects = new Array(n);
-    this.opened = new Float64Array(n);
-    this.closed = new Float64Array(n);
-    this.responded = new Float64Array(n);
-    this.service = new Uint16Array(n);
-    this.outcome = new Uint8Array(n);
-    this.visits = new Float64Array(n);
-    this.cost = new Float64Array(n);
-    this.csat = new Float64Array(n);
-    this.nps = new Float64Array(n);
-    this.effort = new Float64Array(n);
-    this.flags = new Uint8Array(n);
-    this.resolutionH = new Float64Array(n).fill(NaN);
-    this.responseH = new Float64Array(n).fill(NaN);
-    this.adherentF = new Uint8Array(n);
-    this.completeF = new Uint8Array(n);
-    this.trainedF = new Uint8Array(n);
-    this.nextVisitT = new Float64Array(n).fill(NaN);
+    const column = (k: number, fill: number) => backing?.[k] ?? new Float64Array(n).fill(fill);
+    [
+      this.opened, this.closed, this.responded, this.service, this.outcome, this.visits, this.cost, this.csat, this.nps, this.effort, this.flags,
+    ] = CACHED_NAMES.slice(0, 11).map((_, k) => column(k, 0));
+    [
+      this.resolutionH, this.responseH, this.adherentF, this.completeF, this.trainedF, this.nextVisitT, this.rankOpened, this.rankClosed,
+    ] = CACHED_NAMES.slice(11).map((_, k) => column(11 + k, NaN));
   }
 
   /** The record's data as loaded (no object is built). */
@@ -181,7 +186,7 @@ export class Columns {
   /** Every mandatory step of the record's procedure done. */
   adherent(i: number): boolean {
     let v = this.adherentF[i];
-    if (v === UNKNOWN) {
+    if (v !== v) {
       const d = this.dataOf(i);
       const proc = this.procedureOf(d.procedure);
       const steps = d.steps;
@@ -195,7 +200,7 @@ export class Columns {
   /** The record holds every field it should (SPEC §1.6). */
   complete(i: number): boolean {
     let v = this.completeF[i];
-    if (v === UNKNOWN) {
+    if (v !== v) {
       const d = this.dataOf(i);
       v = missingFieldsMemo(d, this.procedureOf(d.procedure)).length === 0 ? YES : NO;
       this.completeF[i] = v;
@@ -207,7 +212,7 @@ export class Columns {
   /** The assignee held, on the day the record was opened, every course the service requires of them. */
   trained(i: number): boolean {
     let v = this.trainedF[i];
-    if (v === UNKNOWN) {
+    if (v !== v) {
       const d = this.dataOf(i);
       const person = d.assignee ? this.plan.people.get(d.assignee) : undefined;
       const service = this.plan.services.get(d.service);
@@ -265,11 +270,33 @@ export class Columns {
     return t;
   }
 
-  /** The arrays the facts cache keeps, in its column order (CACHED_COLUMNS of them). */
-  cachedArrays(): (Float64Array | Uint16Array | Uint8Array)[] {
+  /**
+   * A derived column by name, created on first use (NaN = not computed): indicators memoise a
+   * filter's result or a field's number per record here, and the facts cache keeps it.
+   */
+  namedColumn(name: string): Float64Array {
+    let column = this.named.get(name);
+    if (column === undefined) {
+      column = new Float64Array(this.n).fill(NaN);
+      this.named.set(name, column);
+    }
+    return column;
+  }
+
+  namedColumns(): ReadonlyMap<string, Float64Array> {
+    return this.named;
+  }
+
+  /** Takes a named column from a seed (n values, used in place). */
+  adoptNamed(name: string, column: Float64Array): void {
+    this.named.set(name, column);
+  }
+
+  /** The arrays the facts cache keeps, in CACHED_NAMES order. */
+  cachedArrays(): Float64Array[] {
     return [
       this.opened, this.closed, this.responded, this.service, this.outcome, this.visits, this.cost, this.csat, this.nps, this.effort, this.flags,
-      this.resolutionH, this.responseH, this.adherentF, this.completeF, this.trainedF, this.nextVisitT,
+      this.resolutionH, this.responseH, this.adherentF, this.completeF, this.trainedF, this.nextVisitT, this.rankOpened, this.rankClosed,
     ];
   }
 }

@@ -4,7 +4,8 @@
 import type { Ledger } from '../ledger/load.js';
 import type { Lookup } from '../ledger/lookup.js';
 import type { ActionData, Indicator, Objective, Requirement, Service } from '../ledger/schema.js';
-import { missingFieldsMemo } from '../ledger/checks.js';
+import { recordInstants } from '../ledger/instants.js';
+import type { Columns } from './columns.js';
 import { findCauses, OBJECTIVE_DIMENSIONS, type Cause } from './causes.js';
 import { durationsToHours, type Compiled } from './indicators.js';
 import { Engine, type Scope } from './engine.js';
@@ -13,7 +14,7 @@ import type { Prepared } from './prepare.js';
 import { trendSignals } from './spc.js';
 import { suggest, type CatalogueEntry } from './suggest.js';
 import { direction, numericTarget, statusOf, SEVERITY_RANK, type NumericTarget, type Status } from './targets.js';
-import { trainedFor, trainingGaps } from './training.js';
+import { trainingGaps } from './training.js';
 import type { Unit } from './units.js';
 
 export type Severity = 'warning' | 'critical';
@@ -171,7 +172,7 @@ export function runControlEngine(ledger: Ledger, lookup: Lookup, options: Contro
     });
     serviceResults.push({ id: svc.id, name: svc.name, owner: svc.owner, file: lookup.serviceFiles.get(svc.id) ?? `services/${svc.id}.yaml`, requirements });
 
-    const compliance = complianceOf(svc, engine.population(scope, 'closed', label), lookup);
+    const compliance = complianceOf(svc, engine.populationIx(scope, 'closed', label), engine.cols, lookup);
     if (compliance.length > 0) {
       deviations.push({ key: `${svc.id}/compliance/${label}`, kind: 'compliance', severity: 'warning', service: svc.id, records: compliance, acknowledged: false, actions: [] });
     }
@@ -186,7 +187,7 @@ export function runControlEngine(ledger: Ledger, lookup: Lookup, options: Contro
     if (actionDev) deviations.push(actionDev);
     const cap = engine.ctx.capacity([svc.id]);
     if (cap !== undefined && cap > 0) {
-      const opened = engine.population(scope, 'opened', label).filter((r) => !r.cancelled).length;
+      const opened = engine.populationIx(scope, 'opened', label).filter((i) => !engine.cols.cancelled(i)).length;
       if (opened / cap > 1) {
         deviations.push({ key: `${svc.id}/capacity/${label}`, kind: 'capacity', severity: 'warning', service: svc.id, value: opened / cap, capacity: cap, acknowledged: false, actions: [] });
       }
@@ -269,24 +270,28 @@ function actionDeviation(svc: Service, actions: ActionData[], asOfDate: string, 
   };
 }
 
-/** Closed (non-cancelled) records of the period that break the plan, with each problem. */
-function complianceOf(svc: Service, closed: Prepared[], lookup: Lookup): { id: string; problems: ComplianceProblem[] }[] {
+/**
+ * Closed (non-cancelled) records of the period that break the plan, with each problem. Steps,
+ * completeness and training are the engine's memoised facts (the same the indicators use).
+ */
+function complianceOf(svc: Service, closed: Uint32Array, cols: Columns, lookup: Lookup): { id: string; problems: ComplianceProblem[] }[] {
   const out: { id: string; problems: ComplianceProblem[] }[] = [];
-  for (const r of closed) {
-    if (r.cancelled) continue;
-    const [procId, versionText] = r.data.procedure.split('@');
-    const proc = lookup.procedures.get(procId);
+  for (const i of closed) {
+    if (cols.cancelled(i)) continue;
+    const d = cols.dataOf(i);
+    const at = d.procedure.indexOf('@');
+    const proc = lookup.procedures.get(d.procedure.slice(0, at));
     const problems: ComplianceProblem[] = [];
-    if (proc && proc.steps.some((s) => s.mandatory === true && r.data.steps?.[s.id] !== 'done')) problems.push('step-not-done');
-    if (missingFieldsMemo(r.data, proc).length > 0) problems.push('field-missing');
-    if (proc && Number(versionText) < proc.version && r.openedDate >= proc.effective) problems.push('procedure-outdated');
-    const person = r.data.assignee ? lookup.people.get(r.data.assignee) : undefined;
-    if (person && !trainedFor(svc, person, r.openedDate)) problems.push('assignee-untrained');
-    if (svc.warranty && r.data.sold && r.data.product) {
-      const product = lookup.products.get(r.data.product);
-      if (product && addCalendarMonths(r.data.sold, product.warranty) < r.openedDate) problems.push('out-of-warranty');
+    if (proc && !cols.adherent(i)) problems.push('step-not-done');
+    if (!cols.complete(i)) problems.push('field-missing');
+    const openedDate = recordInstants(d, cols.tz).openedDate;
+    if (proc && Number(d.procedure.slice(at + 1)) < proc.version && openedDate >= proc.effective) problems.push('procedure-outdated');
+    if (d.assignee && lookup.people.has(d.assignee) && !cols.trained(i)) problems.push('assignee-untrained');
+    if (svc.warranty && d.sold && d.product) {
+      const product = lookup.products.get(d.product);
+      if (product && addCalendarMonths(d.sold, product.warranty) < openedDate) problems.push('out-of-warranty');
     }
-    if (problems.length > 0) out.push({ id: r.id, problems });
+    if (problems.length > 0) out.push({ id: d.id, problems });
   }
   return out.sort((a, b) => (a.id < b.id ? -1 : 1));
 }

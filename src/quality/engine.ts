@@ -9,7 +9,7 @@ import type { Columns } from './columns.js';
 import { compileIndicator, type Compiled, type IndicatorContext, type IndicatorSpec, type Indices, type Measure, type PopulationKind } from './indicators.js';
 import { periodBounds, parseTimestamp } from './periods.js';
 import { prepareRecords, type Prepared, type Seed } from './prepare.js';
-import { sortIndicesBy } from './sort-indices.js';
+import { orderFromRanks, rankOf, sortIndicesBy } from './sort-indices.js';
 
 export interface Scope {
   id: string;
@@ -38,6 +38,25 @@ function filterIndices(list: Uint32Array, keep: (i: number) => boolean): Uint32A
   return out.slice(0, k);
 }
 
+function isOrdered(order: Uint32Array, key: Float64Array): boolean {
+  for (let p = 1; p < order.length; p++) {
+    const a = order[p - 1];
+    const b = order[p];
+    if (!(key[a] < key[b] || (key[a] === key[b] && a < b))) return false;
+  }
+  return true;
+}
+
+/** Indices ordered by `key` (ties by index): from the ranks the facts cache kept, or sorted and ranked now. */
+function ordered(indices: Uint32Array, key: Float64Array, rank: Float64Array, cols: Columns): Uint32Array {
+  const kept = orderFromRanks(indices, rank);
+  if (kept && isOrdered(kept, key)) return kept; // checked: a rank is only trusted when it orders
+  const order = sortIndicesBy(indices.slice(), key);
+  rankOf(order, rank);
+  cols.derived++;
+  return order;
+}
+
 /** A measure with the records measured (objects built only when asked for: causes, reports). */
 export type Measured = Measure & { ix: Indices; readonly records: Prepared[] };
 
@@ -58,30 +77,52 @@ export class Engine {
     this.ctx = buildContext(ledger, lookup, cols);
     const all = new Uint32Array(cols.n);
     for (let i = 0; i < all.length; i++) all[i] = i;
-    this.byOpened = sortIndicesBy(all.slice(), cols.opened);
     const closed = cols.closed;
-    this.byClosed = sortIndicesBy(filterIndices(all, (i) => closed[i] === closed[i]), closed);
+    this.byOpened = ordered(all, cols.opened, cols.rankOpened, cols);
+    this.byClosed = ordered(filterIndices(all, (i) => closed[i] === closed[i]), closed, cols.rankClosed, cols);
   }
 
   scope(id: string, services: string[]): Scope {
     let s = this.scopes.get(id);
     if (!s) {
       const all = services.length === this.lookup.services.size;
-      const wanted = new Uint8Array(this.cols.serviceIds.length + 1);
-      this.cols.serviceIds.forEach((sid, k) => {
-        if (services.includes(sid)) wanted[k] = 1;
-      });
-      const column = this.cols.service;
-      const mine = (i: number) => wanted[column[i]] === 1;
-      s = {
-        id,
-        services,
-        byOpened: all ? this.byOpened : filterIndices(this.byOpened, mine),
-        byClosed: all ? this.byClosed : filterIndices(this.byClosed, mine),
-      };
+      const single = services.length === 1 ? this.cols.serviceIds.indexOf(services[0]) : -1;
+      if (all) s = { id, services, byOpened: this.byOpened, byClosed: this.byClosed };
+      else if (single >= 0) s = { id, services, byOpened: this.byService('opened')[single], byClosed: this.byService('closed')[single] };
+      else {
+        const wanted = new Uint8Array(this.cols.serviceIds.length + 1);
+        this.cols.serviceIds.forEach((sid, k) => {
+          if (services.includes(sid)) wanted[k] = 1;
+        });
+        const column = this.cols.service;
+        const mine = (i: number) => wanted[column[i]] === 1;
+        s = { id, services, byOpened: filterIndices(this.byOpened, mine), byClosed: filterIndices(this.byClosed, mine) };
+      }
       this.scopes.set(id, s);
     }
     return s;
+  }
+
+  private partitions = new Map<string, Uint32Array[]>();
+
+  /** A sorted list split by service in one pass (order kept): one list per service index. */
+  private byService(kind: 'opened' | 'closed'): Uint32Array[] {
+    let parts = this.partitions.get(kind);
+    if (!parts) {
+      const list = kind === 'opened' ? this.byOpened : this.byClosed;
+      const column = this.cols.service;
+      const k = this.cols.serviceIds.length;
+      const counts = new Uint32Array(k + 1);
+      for (let j = 0; j < list.length; j++) counts[Math.min(column[list[j]], k)]++;
+      parts = Array.from({ length: k + 1 }, (_, x) => new Uint32Array(counts[x]));
+      const fill = new Uint32Array(k + 1);
+      for (let j = 0; j < list.length; j++) {
+        const x = Math.min(column[list[j]], k);
+        parts[x][fill[x]++] = list[j];
+      }
+      this.partitions.set(kind, parts);
+    }
+    return parts;
   }
 
   /** The records of a population of a period as indices (cancelled included; indicators filter). */

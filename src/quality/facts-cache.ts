@@ -7,12 +7,14 @@
 //
 // Validity, like the parse cache: a row is keyed by its record file's path, size and mtime (ns);
 // the whole file by a hash of what the columns and facts read besides the record (time zone,
-// calendars, services, procedures, people) and of the code computing them. The next visit of a
-// unit depends on the other records: it is served only when every key is the same. Anything
-// else is ignored: this is only an accelerator, and failing to write it is not an error.
+// calendars, services, procedures, people) and of the code computing them. A unit's next visit
+// and the records' ranks depend on the other records: they are served only when every key is
+// the same. Anything else is ignored: this is only an accelerator, and failing to write it is
+// not an error.
 //
-// Layout: u32 LE header length, header JSON, the keys (`path\tsize\tmtime\n` per row, UTF-8),
-// zero padding to 8 bytes, then CACHED_COLUMNS columns of `rows` float64 each (in the
+// Layout: u32 LE header length, header JSON (with the column names: CACHED_NAMES, then named
+// columns), the keys (`path\tsize\tmtime\n` per row, UTF-8), zero padding to 8 bytes, then the
+// columns, `rows` float64 each (in the
 // machine's byte order: the cache is local to a checkout).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -21,11 +23,11 @@ import { fileURLToPath } from 'node:url';
 import { cacheDir } from '../ledger/cache.js';
 import type { Ledger } from '../ledger/load.js';
 import type { Lookup } from '../ledger/lookup.js';
-import { CACHED_COLUMNS, NEXT_VISIT_COLUMN } from './columns.js';
+import { CACHED_NAMES, WHOLE_LEDGER_COLUMNS } from './columns.js';
 import { Engine } from './engine.js';
 import { factsOf, type Seed } from './prepare.js';
 
-const FORMAT = 3;
+const FORMAT = 5;
 const MAGIC = 'aftersales-facts';
 
 export function factsPath(root: string): string {
@@ -33,7 +35,7 @@ export function factsPath(root: string): string {
 }
 
 /** The modules whose code decides a column or a fact: a new build of any of them invalidates the file. */
-const CODE = ['./prepare.js', './columns.js', './calendar.js', './training.js', './periods.js', '../ledger/checks.js', '../ledger/instants.js'];
+const CODE = ['./prepare.js', './columns.js', './filter.js', './indicators.js', './calendar.js', './training.js', './periods.js', '../ledger/checks.js', '../ledger/instants.js'];
 
 function codeStamp(): string {
   return CODE.map((mod) => {
@@ -84,10 +86,8 @@ function sameKeys(keys: string, ledger: Ledger): boolean {
   return at === keys.length;
 }
 
-interface Stored {
+interface Stored extends Seed {
   keys: string;
-  rows: number;
-  columns: Float64Array;
 }
 
 function readStored(file: string, key: string): Stored | undefined {
@@ -99,18 +99,20 @@ function readStored(file: string, key: string): Stored | undefined {
   }
   try {
     const headerLength = buf.readUInt32LE(0);
-    const header = JSON.parse(buf.toString('utf8', 4, 4 + headerLength)) as { magic?: string; key?: string; rows?: number; keysBytes?: number };
+    const header = JSON.parse(buf.toString('utf8', 4, 4 + headerLength)) as { magic?: string; key?: string; rows?: number; keysBytes?: number; names?: unknown };
     if (header.magic !== MAGIC || header.key !== key || !Number.isInteger(header.rows) || !Number.isInteger(header.keysBytes)) return undefined;
+    const names = header.names;
+    if (!Array.isArray(names) || !names.every((n) => typeof n === 'string') || CACHED_NAMES.some((n, k) => names[k] !== n)) return undefined;
     const keysStart = 4 + headerLength;
     const columnsStart = Math.ceil((keysStart + header.keysBytes!) / 8) * 8;
-    const length = header.rows! * CACHED_COLUMNS;
+    const length = header.rows! * names.length;
     if (buf.length !== columnsStart + length * 8) return undefined;
     // A view on the bytes read when they are aligned (a large read has a buffer of its own),
     // a copy otherwise: 17 columns of 100k records are 14 MB.
     const at = buf.byteOffset + columnsStart;
     const columns = at % 8 === 0 ? new Float64Array(buf.buffer, at, length) : new Float64Array(length);
     if (columns.buffer !== buf.buffer) new Uint8Array(columns.buffer).set(buf.subarray(columnsStart));
-    return { keys: buf.toString('utf8', keysStart, keysStart + header.keysBytes!), rows: header.rows!, columns };
+    return { keys: buf.toString('utf8', keysStart, keysStart + header.keysBytes!), rows: header.rows!, names: names as string[], columns };
   } catch {
     return undefined; // truncated or foreign
   }
@@ -129,21 +131,22 @@ export function readFacts(ledger: Ledger): FactsRead {
   const stored = readStored(factsPath(ledger.root), key);
   if (!stored) return { key, seed: undefined, exact: false };
   if (stored.rows === ledger.records.length && sameKeys(stored.keys, ledger)) {
-    return { key, seed: { rows: stored.rows, columns: stored.columns }, exact: true };
+    return { key, seed: { rows: stored.rows, names: stored.names, columns: stored.columns }, exact: true };
   }
   // Records were added, changed or removed: take over the rows that are still the same.
   const rowOf = new Map<string, number>();
   const lines = stored.keys.split('\n');
   for (let j = 0; j < stored.rows; j++) if (!lines[j].endsWith('\t-\t-')) rowOf.set(`${lines[j]}\n`, j);
   const R = ledger.records.length;
-  const columns = new Float64Array(R * CACHED_COLUMNS).fill(NaN);
+  const width = stored.names.length;
+  const columns = new Float64Array(R * width).fill(NaN);
   ledger.records.forEach((f, i) => {
     const j = rowOf.get(keyLine(f));
     if (j === undefined || f.mtime === undefined) return; // changed, new, or not on disk
-    // the next visit of a unit depends on the other records, which changed: not taken over
-    for (let k = 0; k < CACHED_COLUMNS; k++) if (k !== NEXT_VISIT_COLUMN) columns[k * R + i] = stored.columns[k * stored.rows + j];
+    // a unit's next visit and the ranks depend on the other records, which changed: not taken over
+    for (let k = 0; k < width; k++) if (!WHOLE_LEDGER_COLUMNS.includes(k)) columns[k * R + i] = stored.columns[k * stored.rows + j];
   });
-  return { key, seed: { rows: R, columns }, exact: false };
+  return { key, seed: { rows: R, names: stored.names, columns }, exact: false };
 }
 
 /** Writes the engine's columns and facts when they differ from what was read. Never throws. */
@@ -151,11 +154,11 @@ export function writeFacts(engine: Engine, read: FactsRead): void {
   if (read.exact && engine.cols.derived === 0) return; // nothing new
   const ledger = engine.ledger;
   const rows = ledger.records.length;
-  const columns = factsOf(engine.cols, rows);
+  const { names, columns } = factsOf(engine.cols, rows);
   let keysText = '';
   for (const f of ledger.records) keysText += keyLine(f);
   const keys = Buffer.from(keysText, 'utf8');
-  const header = Buffer.from(JSON.stringify({ magic: MAGIC, key: read.key, rows, keysBytes: keys.length }), 'utf8');
+  const header = Buffer.from(JSON.stringify({ magic: MAGIC, key: read.key, rows, keysBytes: keys.length, names }), 'utf8');
   const keysStart = 4 + header.length;
   const columnsStart = Math.ceil((keysStart + keys.length) / 8) * 8;
   const out = Buffer.alloc(columnsStart + columns.byteLength);

@@ -6,7 +6,7 @@
 import type { Filter, Indicator, InlineIndicator, Procedure, Service } from '../ledger/schema.js';
 import type { Person } from '../ledger/schema.js';
 import { DURATION_RE, durationHours as parseDuration } from '../ledger/values.js';
-import { compileFilter, type Predicate } from './filter.js';
+import { compileFilter } from './filter.js';
 import { Flag, OUTCOME_CODE, type Columns } from './columns.js';
 import { fieldGetter } from './prepare.js';
 import { mean, stat } from './stats.js';
@@ -116,12 +116,47 @@ function and(...ps: (IndexPredicate | undefined)[]): IndexPredicate | undefined 
   const list = ps.filter((p): p is IndexPredicate => p !== undefined);
   if (list.length === 0) return undefined;
   if (list.length === 1) return list[0];
+  if (list.length === 2) {
+    const [a, b] = list;
+    return (i) => a(i) && b(i);
+  }
   return (i) => list.every((p) => p(i));
 }
 
-/** A record predicate as an index predicate (filters read the record objects). */
-function onRecords(p: Predicate | undefined, cols: Columns): IndexPredicate | undefined {
-  return p && ((i) => p(cols, i));
+/**
+ * A filter as an index predicate whose result per record is memoised in a named column (1 true,
+ * 0 false), which the facts cache keeps: filters read the records' data, scattered in memory.
+ */
+function memoFilter(filter: Filter | undefined, cols: Columns): IndexPredicate | undefined {
+  const norm = filter === undefined ? undefined : durationsToHours(filter);
+  const p = compileFilter(norm);
+  if (!p) return undefined;
+  const column = cols.namedColumn(`filter:${JSON.stringify(norm)}`);
+  return (i) => {
+    let v = column[i];
+    if (v !== v) {
+      v = p(cols, i) ? 1 : 0;
+      column[i] = v;
+      cols.derived++;
+    }
+    return v === 1;
+  };
+}
+
+/** A field's value per record when it is a finite number, memoised likewise (-Infinity: none). */
+function memoNumber(field: string, cols: Columns): (i: number) => number | undefined {
+  const get = fieldGetter(field);
+  const column = cols.namedColumn(`number:${field}`);
+  return (i) => {
+    let v = column[i];
+    if (v !== v) {
+      const raw = get(cols, i);
+      v = typeof raw === 'number' && Number.isFinite(raw) ? raw : -Infinity;
+      column[i] = v;
+      cols.derived++;
+    }
+    return v === -Infinity ? undefined : v;
+  };
 }
 
 /** Another non-cancelled record of the same serial opened in (closed, closed + within]. */
@@ -218,13 +253,12 @@ function inline(def: InlineIndicator, cols: Columns): Omit<Compiled, 'accepts' |
   const norm = durationsToHours(def);
   const population = norm.population ?? 'closed';
   const field = norm.field ?? (norm.type === 'nps' ? 'survey.nps' : undefined);
-  const getField = field ? fieldGetter(field) : undefined;
-  const get = (i: number) => getField?.(cols, i);
+  const get = field ? memoNumber(field, cols) : () => undefined;
   switch (norm.type) {
     case 'count':
       return { population, includesCancelled: false, compute: (ix) => ({ value: ix.length, n: ix.length }) };
     case 'share': {
-      const match = onRecords(compileFilter(norm.match), cols) ?? (() => true);
+      const match = memoFilter(def.match, cols) ?? (() => true);
       return { population, includesCancelled: false, compute: (ix) => share(ix, match) };
     }
     case 'mean':
@@ -240,8 +274,8 @@ function inline(def: InlineIndicator, cols: Columns): Omit<Compiled, 'accepts' |
 
 export function compileIndicator(spec: IndicatorSpec, ctx: IndicatorContext): Compiled {
   const base = typeof spec.indicator === 'string' ? builtin(spec.indicator, spec, ctx) : inline(spec.indicator, ctx.cols);
-  const inlineWhere = typeof spec.indicator === 'string' ? undefined : compileFilter(durationsToHours(spec.indicator.where));
-  const where = compileFilter(durationsToHours(spec.where));
+  const inlineWhere = typeof spec.indicator === 'string' ? undefined : memoFilter(spec.indicator.where, ctx.cols);
+  const where = memoFilter(spec.where, ctx.cols);
   return {
     unit: indicatorUnit(spec.indicator),
     population: base.population,
@@ -250,6 +284,6 @@ export function compileIndicator(spec: IndicatorSpec, ctx: IndicatorContext): Co
     compute: base.compute,
     // The engine's populations already leave cancelled records out (but for volume) and hold
     // only closed records in `closed`: what remains is the requirement's own filter.
-    accepts: and(onRecords(where, ctx.cols), onRecords(inlineWhere, ctx.cols), base.extra),
+    accepts: and(where, inlineWhere, base.extra),
   };
 }

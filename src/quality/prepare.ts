@@ -8,7 +8,7 @@ import { compileCalendar } from './calendar.js';
 import { recordInstants } from '../ledger/instants.js';
 import type { Ledger } from '../ledger/load.js';
 import type { Lookup } from '../ledger/lookup.js';
-import { CACHED_COLUMNS, Columns, OUTCOME_CODE, Flag } from './columns.js';
+import { CACHED_COLUMNS, CACHED_NAMES, Columns, OUTCOME_CODE, Flag } from './columns.js';
 
 export interface Prepared {
   /** Index in the engine's records and columns. */
@@ -55,18 +55,21 @@ export function compileCalendars(ledger: Ledger): Map<string, Calendar> {
 const NO_VALUE = NaN;
 
 /**
- * What the facts cache gives back: CACHED_COLUMNS columns of `rows` values each (column-major),
- * by row of `ledger.records`; a row whose `opened` is NaN is not known, other unknown facts are
- * NaN (0 once in an integer column).
+ * What the facts cache gives back: columns of `rows` values each (column-major), by row of
+ * `ledger.records`, named by `names` — CACHED_NAMES first, then named columns. A row whose
+ * `opened` is NaN is not known; other unknown values are NaN.
  */
 export interface Seed {
   rows: number;
+  names: readonly string[];
   columns: Float64Array;
 }
 
+
 /**
  * The records of the ledger as columns; their objects are built on demand (`cols.record(i)`).
- * Rows the seed knows are copied from it; the others are read from the records.
+ * Rows the seed knows are taken from it (its columns used in place when every row is a record);
+ * the others are read from the records.
  */
 export function prepareRecords(ledger: Ledger, lookup: Pick<Lookup, 'services' | 'procedures' | 'people'>, seed?: Seed): Columns {
   const tz = ledger.config.timezone;
@@ -81,20 +84,25 @@ export function prepareRecords(ledger: Ledger, lookup: Pick<Lookup, 'services' |
   const R = files.length;
   let n = 0;
   for (const f of files) if (f.data) n++;
-  const cols = new Columns(n, serviceIds, lookup, files, tz, calendars);
-  const cached = cols.cachedArrays();
-  const known = seed !== undefined && seed.rows === R && seed.columns.length === CACHED_COLUMNS * R ? seed.columns : undefined;
-  if (known && n === R) {
-    // every row is a record: the seed's columns are the engine's, column by column
-    cached.forEach((column, k) => column.set(known.subarray(k * R, (k + 1) * R)));
+  const usable = seed !== undefined && seed.rows === R && seed.columns.length === seed.names.length * R && seed.names.length >= CACHED_COLUMNS;
+  const known = usable ? seed.columns : undefined;
+  const view = (k: number) => known!.subarray(k * R, (k + 1) * R);
+  // Every row a record (the usual case): the seed's columns are the engine's, used in place.
+  const inPlace = known !== undefined && n === R;
+  const cols = new Columns(n, serviceIds, lookup, files, tz, calendars, inPlace ? CACHED_NAMES.map((_, k) => view(k)) : undefined);
+  if (usable) {
+    seed.names.forEach((name, k) => {
+      if (k >= CACHED_COLUMNS) cols.adoptNamed(name, inPlace ? view(k) : new Float64Array(n).fill(NaN));
+    });
   }
+  const targets = known && !inPlace ? [...cols.cachedArrays(), ...seed!.names.slice(CACHED_COLUMNS).map((name) => cols.namedColumn(name))] : [];
   let ix = 0;
   for (let row = 0; row < R; row++) {
     const d = files[row].data;
     if (!d) continue;
     cols.rows[ix] = row;
     if (known && !Number.isNaN(known[row])) {
-      if (n !== R) for (let k = 0; k < CACHED_COLUMNS; k++) cached[k][ix] = known[k * R + row];
+      if (!inPlace) for (let k = 0; k < targets.length; k++) targets[k][ix] = known[k * R + row];
       ix++;
       continue;
     }
@@ -146,16 +154,16 @@ export function prepareRecords(ledger: Ledger, lookup: Pick<Lookup, 'services' |
   return cols;
 }
 
-/** The columns and facts of every record, column-major by row of `ledger.records` (a Seed's layout). */
-export function factsOf(cols: Columns, rows: number): Float64Array {
-  const out = new Float64Array(rows * CACHED_COLUMNS).fill(NaN); // rows without a record know nothing
-  const cached = cols.cachedArrays();
-  for (let k = 0; k < CACHED_COLUMNS; k++) {
-    const column = cached[k];
+/** The columns, facts and named columns of every record by row of `ledger.records` (a Seed). */
+export function factsOf(cols: Columns, rows: number): Seed {
+  const arrays = [...cols.cachedArrays(), ...cols.namedColumns().values()];
+  const names = [...CACHED_NAMES, ...cols.namedColumns().keys()];
+  const out = new Float64Array(rows * arrays.length).fill(NaN); // rows without a record know nothing
+  arrays.forEach((column, k) => {
     const base = k * rows;
     for (let i = 0; i < cols.n; i++) out[base + cols.rows[i]] = column[i];
-  }
-  return out;
+  });
+  return { rows, names, columns: out };
 }
 
 /** Reads a field of record i (filters and inline indicators: no record object is built). */

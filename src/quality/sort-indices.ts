@@ -36,3 +36,26 @@ export function sortIndicesBy(indices: Uint32Array, key: Float64Array): Uint32Ar
   for (let j = 0; j < n; j++) indices[j] = packed[j] % slots;
   return indices;
 }
+
+/**
+ * The same order rebuilt from ranks a previous run kept (rank[i] = position of i), in one pass;
+ * undefined when the ranks are not a permutation of 0…n−1 over `indices` (unknown or stale).
+ */
+export function orderFromRanks(indices: Uint32Array, rank: Float64Array): Uint32Array | undefined {
+  const n = indices.length;
+  const out = new Uint32Array(n);
+  const filled = new Uint8Array(n);
+  for (let j = 0; j < n; j++) {
+    const i = indices[j];
+    const p = rank[i];
+    if (!(p >= 0 && p < n) || p !== Math.floor(p) || filled[p] === 1) return undefined;
+    out[p] = i;
+    filled[p] = 1;
+  }
+  return out;
+}
+
+/** Writes each index's position in `order` to `rank`. */
+export function rankOf(order: Uint32Array, rank: Float64Array): void {
+  for (let p = 0; p < order.length; p++) rank[order[p]] = p;
+}

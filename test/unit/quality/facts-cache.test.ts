@@ -74,6 +74,24 @@ describe('facts cache', () => {
     expect(second.result).toEqual(freshRun(dir));
   });
 
+  it('keeps the results of filters and inline fields as named columns, and serves them', () => {
+    const sla = (r: ControlResult) => r.services.find((x) => x.id === 'reparacion-garantia')!.requirements.find((q) => q.indicator === 'sla_compliance')!;
+    const first = cachedRun(dir).result;
+    const read = readFacts(loadLedger(dir));
+    expect(read.seed!.names).toEqual(expect.arrayContaining([
+      'filter:{"priority":["high","urgent"]}', 'filter:{"survey.effort":{"exists":true}}', 'filter:{"survey.effort":{"gte":5}}', 'number:survey.courtesy',
+    ]));
+    // one urgent October repair becomes low priority: its filter result is recomputed, the
+    // others are served, and the SLA population of urgent and high repairs loses it
+    const ledger = loadLedger(dir);
+    const urgent = ledger.records.find((f) => f.data?.service === 'reparacion-garantia' && f.data.priority === 'urgent' && f.data.closed?.startsWith('2026-10'))!;
+    const file = join(dir, urgent.path);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('priority: urgent', 'priority: low'));
+    const after = cachedRun(dir).result;
+    expect(after).toEqual(freshRun(dir));
+    expect(sla(after).n).toBe(sla(first).n - 1);
+  });
+
   it('does not rewrite the file when nothing new was computed', () => {
     cachedRun(dir);
     const before = readFileSync(factsPath(dir));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sortIndicesBy } from '../../../src/quality/sort-indices.js';
+import { orderFromRanks, rankOf, sortIndicesBy } from '../../../src/quality/sort-indices.js';
 
 /** The order the engine wants: by key, ties by index. */
 function reference(indices: number[], key: Float64Array): number[] {
@@ -33,5 +33,28 @@ describe('sortIndicesBy', () => {
     for (let i = 0; i < n; i++) key[i] = (i % 2 === 0 ? 0 : 9.5e12) + (n - i) + 0.5 * (i % 3);
     const indices = Array.from({ length: n }, (_, i) => i);
     expect([...sortIndicesBy(Uint32Array.from(indices), key)]).toEqual(reference(indices, key));
+  });
+});
+
+describe('orderFromRanks', () => {
+  it('rebuilds the order its ranks came from', () => {
+    fc.assert(
+      fc.property(fc.array(instant(true), { minLength: 1, maxLength: 200 }), (keys) => {
+        const key = Float64Array.from(keys);
+        const indices = Uint32Array.from(keys.map((_, i) => i));
+        const order = sortIndicesBy(indices.slice(), key);
+        const rank = new Float64Array(keys.length).fill(NaN);
+        rankOf(order, rank);
+        expect([...orderFromRanks(indices, rank)!]).toEqual([...order]);
+      }),
+    );
+  });
+
+  it('refuses ranks that are unknown, repeated or out of range', () => {
+    const indices = Uint32Array.from([0, 1, 2]);
+    expect(orderFromRanks(indices, Float64Array.from([0, NaN, 2]))).toBeUndefined();
+    expect(orderFromRanks(indices, Float64Array.from([0, 0, 2]))).toBeUndefined();
+    expect(orderFromRanks(indices, Float64Array.from([0, 1, 3]))).toBeUndefined();
+    expect(orderFromRanks(indices, Float64Array.from([0, 1.5, 2]))).toBeUndefined();
   });
 });
