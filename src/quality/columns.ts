@@ -149,28 +149,26 @@ export class Columns {
     return durationHours(this.opened[i], at, recordInstants(d, this.tz).pauses, this.tz, this.calendars[this.service[i]]);
   }
 
-  /** Hours from opened to closed minus pauses (business hours with a calendar); null while open. */
-  resolution(i: number): number | null {
-    let h = this.resolutionH[i];
-    if (Number.isNaN(h)) {
-      const closed = this.closed[i];
-      h = Number.isNaN(closed) ? NOT_APPLICABLE : this.hoursTo(i, closed);
-      this.resolutionH[i] = h;
+  /** Hours from opened to `end[i]` (memoised in `memo`); null when record i has no such instant. */
+  private hoursUntil(memo: Float64Array, end: Float64Array, i: number): number | null {
+    let h = memo[i];
+    if (h !== h) {
+      const at = end[i];
+      h = at !== at ? NOT_APPLICABLE : this.hoursTo(i, at);
+      memo[i] = h;
       this.derived++;
     }
     return h === NOT_APPLICABLE ? null : h;
   }
 
+  /** Hours from opened to closed minus pauses (business hours with a calendar); null while open. */
+  resolution(i: number): number | null {
+    return this.hoursUntil(this.resolutionH, this.closed, i);
+  }
+
   /** Hours from opened to the first response, likewise; null without a response. */
   response(i: number): number | null {
-    let h = this.responseH[i];
-    if (Number.isNaN(h)) {
-      const responded = this.responded[i];
-      h = Number.isNaN(responded) ? NOT_APPLICABLE : this.hoursTo(i, responded);
-      this.responseH[i] = h;
-      this.derived++;
-    }
-    return h === NOT_APPLICABLE ? null : h;
+    return this.hoursUntil(this.responseH, this.responded, i);
   }
 
   /** The procedure a record follows, by its `name@version` text (records share a handful). */
@@ -183,45 +181,46 @@ export class Columns {
     return p;
   }
 
-  /** Every mandatory step of the record's procedure done. */
-  adherent(i: number): boolean {
-    let v = this.adherentF[i];
+  /** A boolean fact of record i, memoised in `column` (NaN: not computed yet). */
+  private fact(column: Float64Array, i: number, compute: (d: RecordData) => boolean): boolean {
+    let v = column[i];
     if (v !== v) {
-      const d = this.dataOf(i);
-      const proc = this.procedureOf(d.procedure);
-      const steps = d.steps;
-      v = proc && proc.steps.every((s) => s.mandatory !== true || steps?.[s.id] === 'done') ? YES : NO;
-      this.adherentF[i] = v;
+      v = compute(this.dataOf(i)) ? YES : NO;
+      column[i] = v;
       this.derived++;
     }
     return v === YES;
+  }
+
+  /** Every mandatory step of the record's procedure done. */
+  adherent(i: number): boolean {
+    return this.fact(this.adherentF, i, this.isAdherent);
   }
 
   /** The record holds every field it should (SPEC §1.6). */
   complete(i: number): boolean {
-    let v = this.completeF[i];
-    if (v !== v) {
-      const d = this.dataOf(i);
-      v = missingFieldsMemo(d, this.procedureOf(d.procedure)).length === 0 ? YES : NO;
-      this.completeF[i] = v;
-      this.derived++;
-    }
-    return v === YES;
+    return this.fact(this.completeF, i, this.isComplete);
   }
 
   /** The assignee held, on the day the record was opened, every course the service requires of them. */
   trained(i: number): boolean {
-    let v = this.trainedF[i];
-    if (v !== v) {
-      const d = this.dataOf(i);
-      const person = d.assignee ? this.plan.people.get(d.assignee) : undefined;
-      const service = this.plan.services.get(d.service);
-      v = person && service && trainedFor(service, person, recordInstants(d, this.tz).openedDate) ? YES : NO;
-      this.trainedF[i] = v;
-      this.derived++;
-    }
-    return v === YES;
+    return this.fact(this.trainedF, i, this.isTrained);
   }
+
+  // The facts' computations, made once (no closure per call in the engine's loops).
+  private readonly isAdherent = (d: RecordData): boolean => {
+    const proc = this.procedureOf(d.procedure);
+    const steps = d.steps;
+    return !!proc && proc.steps.every((s) => s.mandatory !== true || steps?.[s.id] === 'done');
+  };
+
+  private readonly isComplete = (d: RecordData): boolean => missingFieldsMemo(d, this.procedureOf(d.procedure)).length === 0;
+
+  private readonly isTrained = (d: RecordData): boolean => {
+    const person = d.assignee ? this.plan.people.get(d.assignee) : undefined;
+    const service = this.plan.services.get(d.service);
+    return !!person && !!service && trainedFor(service, person, recordInstants(d, this.tz).openedDate);
+  };
 
   /** serial → opened instants (ascending) of its non-cancelled records, all services. */
   private serialIndex(): Map<string, number[]> {

@@ -10,7 +10,6 @@ import { findCauses, OBJECTIVE_DIMENSIONS, type Cause } from './causes.js';
 import { durationsToHours, type Compiled } from './indicators.js';
 import { Engine, type Scope } from './engine.js';
 import { addCalendarMonths, formatInstant, localDate, periodBounds, periodsEndingWith } from './periods.js';
-import type { Prepared } from './prepare.js';
 import { trendSignals } from './spc.js';
 import { suggest, type CatalogueEntry } from './suggest.js';
 import { direction, numericTarget, statusOf, SEVERITY_RANK, type NumericTarget, type Status } from './targets.js';

@@ -20,6 +20,14 @@ function agree(text: string, tz: string): void {
   expect(outcome(parseTimestamp, text, tz), `${JSON.stringify(text)} in ${tz}`).toEqual(outcome(parseTimestampSlow, text, tz));
 }
 
+/** Each text is NaN in Europe/Madrid, as the regex path says too. */
+function refused(texts: readonly string[]): void {
+  for (const text of texts) {
+    expect(parseTimestamp(text, 'Europe/Madrid'), text).toBeNaN();
+    agree(text, 'Europe/Madrid');
+  }
+}
+
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 // Field values around and beyond their limits: 00, 13th month, 29–31 Feb, 24h, 60 min…
@@ -96,14 +104,11 @@ describe('parseTimestamp fast path', () => {
   });
 
   it('gives NaN for impossible dates, times and offsets in canonical form', () => {
-    for (const text of [
+    refused([
       '2026-02-30T10:00', '2025-02-29T10:00:00Z', '2026-04-31T10:00+02:00', '2026-00-10T10:00', '2026-13-10T10:00Z',
       '2026-01-00T10:00', '2026-01-32T10:00:00', '2026-01-10T24:00', '2026-01-10T12:60Z', '2026-01-10T12:00:60',
       '2026-01-10T12:00+24:00', '2026-01-10T12:00:00-00:60', '2026-01-10T12:00+99:99',
-    ]) {
-      expect(parseTimestamp(text, 'Europe/Madrid'), text).toBeNaN();
-      agree(text, 'Europe/Madrid');
-    }
+    ]);
   });
 
   it('leaves the other accepted forms to the regex path, with the same results', () => {
@@ -117,14 +122,11 @@ describe('parseTimestamp fast path', () => {
   });
 
   it('rejects malformed canonical-length text like the regex', () => {
-    for (const text of [
+    refused([
       '2026-11-02X09:14', '2026/11/02T09:14', '2026-11-02T09-14', '2026-11-02T09:14Y', '2026-11-02T09:14+01-00',
       '2026-11-02T09:14:00*01:00', '2026-11-02T09:14:0000', '2026-11-02T09:14+01:0Z', '２026-11-02T09:14', '2026-1a-02T09:14',
       '2026-11-02T09:14:00Z ', ' 2026-11-02T09:14', '2026-11-02T09:1\u0664',
-    ]) {
-      expect(parseTimestamp(text, 'Europe/Madrid'), text).toBeNaN();
-      agree(text, 'Europe/Madrid');
-    }
+    ]);
   });
 
   it('needs the zone only for local times, like the regex path', () => {
