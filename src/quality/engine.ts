@@ -1,7 +1,8 @@
-// Measuring: records sorted once by opened and by closed as index arrays over the columns
-// (columns.ts), so that the population of any period is a binary-searched slice; scopes (a
-// service, or all for objectives) filter those arrays by the service column, and populations are
-// memoised per (scope, kind, period) and shared by every requirement of the scope.
+// Measuring: records ordered once by opened and by closed as index arrays over the columns
+// (columns.ts; the order is rebuilt from the ranks the facts cache kept, or sorted), so that the
+// population of any period is a binary-searched slice; scopes (a service, or all for objectives)
+// split those arrays by the service column, and populations are memoised per (scope, kind,
+// period) and shared by every requirement of the scope.
 import type { Ledger } from '../ledger/load.js';
 import type { Lookup } from '../ledger/lookup.js';
 import type { Service } from '../ledger/schema.js';
@@ -29,7 +30,6 @@ function firstAtOrAfter(list: Uint32Array, key: Float64Array, at: number): numbe
   }
   return lo;
 }
-
 
 function filterIndices(list: Uint32Array, keep: (i: number) => boolean): Uint32Array {
   const out = new Uint32Array(list.length);
@@ -66,6 +66,7 @@ export class Engine {
   private scopes = new Map<string, Scope>();
   private populations = new Map<string, Uint32Array>();
   private objects = new Map<string, Prepared[]>();
+  private partitions = new Map<string, Uint32Array[]>();
   /** All records sorted once; scopes filter these (order is kept). */
   private byOpened: Uint32Array;
   private byClosed: Uint32Array;
@@ -102,8 +103,6 @@ export class Engine {
     }
     return s;
   }
-
-  private partitions = new Map<string, Uint32Array[]>();
 
   /** A sorted list split by service in one pass (order kept): one list per service index. */
   private byService(kind: 'opened' | 'closed'): Uint32Array[] {

@@ -2,7 +2,8 @@
 // population kind, a record filter and a computation over the filtered records, so that the
 // same indicator can be recomputed on any subset (causes: leave one group out). Records are
 // passed as indices into the engine's columns (columns.ts): the built-ins read typed arrays;
-// `where` filters and inline definitions read the record objects.
+// `where` filters and inline definitions read the records' data, and keep what they found per
+// record in named columns (which the facts cache keeps too).
 import type { Filter, Indicator, InlineIndicator, Procedure, Service } from '../ledger/schema.js';
 import type { Person } from '../ledger/schema.js';
 import { DURATION_RE, durationHours as parseDuration } from '../ledger/values.js';
