@@ -1,6 +1,6 @@
 // `control` end to end on the bundled example ledger (its planted problems are documented in
 // examples/electrodomesticos-sol/README.md) and on broken input.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup, copyFixture, hasStackTrace, REPO, run, tempDir } from '../helpers/run.js';
@@ -142,5 +142,20 @@ describe('control formats and flags', () => {
     const json = JSON.parse(r.stdout) as Json;
     expect(json.period.label).toBe('2026-11');
     expect(json.deviations.find((d) => d.kind === 'compliance')!.records).toEqual([{ id: '20261102-q2m8w1zd', problems: ['field-missing'] }]);
+  });
+});
+
+describe('control and its facts cache', () => {
+  it('writes .aftersales/cache/facts.bin, and a second run from it prints the same, byte for byte', () => {
+    const dir = tempDir('aftersales-facts-e2e-');
+    cpSync(EXAMPLE, dir, { recursive: true });
+    rmSync(join(dir, '.aftersales'), { recursive: true, force: true });
+    const args = ['--ledger', dir, 'control', '--as-of', AS_OF, '--format', 'json'];
+    const cold = run(args);
+    expect(existsSync(join(dir, '.aftersales', 'cache', 'facts.bin'))).toBe(true);
+    const warm = run(args);
+    expect(warm.code).toBe(cold.code);
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(warm.stdout).toBe(control('--format', 'json').stdout);
   });
 });
