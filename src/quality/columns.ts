@@ -31,7 +31,6 @@ export const CACHED_NAMES = [
   'opened', 'closed', 'responded', 'service', 'outcome', 'visits', 'cost', 'csat', 'nps', 'effort', 'flags',
   'resolution', 'response', 'adherent', 'complete', 'trained', 'nextVisit', 'rankOpened', 'rankClosed',
 ] as const;
-export type CachedName = (typeof CACHED_NAMES)[number];
 export const CACHED_COLUMNS = CACHED_NAMES.length;
 export const RESOLUTION_COLUMN = CACHED_NAMES.indexOf('resolution');
 /** Columns that depend on the other records: served only when the cache holds exactly the same records. */

@@ -48,7 +48,7 @@ function codeStamp(): string {
 }
 
 /** Hash of everything a record's columns and facts depend on besides the record itself. */
-export function factsKey(ledger: Ledger): string {
+function factsKey(ledger: Ledger): string {
   const plan = {
     format: FORMAT,
     code: codeStamp(),

@@ -1,7 +1,7 @@
 // Population filters of SPEC §3.3: a field path maps to a value, a list (any of), or an
 // operator object (eq, ne, in, nin, gt, gte, lt, lte, exists); all keys must hold. On a record
 // lacking the field, eq/in/gt/gte/lt/lte and exists:true are false; ne, nin and exists:false
-// true. Defaults of §1.6 count as present (fieldValue applies them).
+// true. Defaults of §1.6 count as present (fieldGetter applies them).
 import type { Filter } from '../ledger/schema.js';
 import type { Columns } from './columns.js';
 import { fieldGetter } from './prepare.js';

@@ -36,16 +36,6 @@ export interface Prepared {
   procedureId: string;
 }
 
-/** Hours from opened to closed, minus pauses, in business time when the service has a calendar. */
-export function resolutionHours(r: Prepared): number | null {
-  return r.cols.resolution(r.ix);
-}
-
-/** Hours from opened to the first response, likewise. */
-export function responseHours(r: Prepared): number | null {
-  return r.cols.response(r.ix);
-}
-
 export function compileCalendars(ledger: Ledger): Map<string, Calendar> {
   const out = new Map<string, Calendar>();
   for (const [name, def] of Object.entries(ledger.settings?.calendars ?? {})) out.set(name, compileCalendar(def, name));
@@ -169,7 +159,11 @@ export function factsOf(cols: Columns, rows: number): Seed {
 /** Reads a field of record i (filters and inline indicators: no record object is built). */
 export type FieldGetter = (cols: Columns, i: number) => unknown;
 
-/** A compiled field path (filters run it on every record of every period). */
+/**
+ * A record field by dotted path, as filters and inline indicators see it: the defaults of
+ * SPEC §1.6 count as present; `resolution_time` and `response_time` are the derived durations.
+ * Compiled once per path: filters run it on every record of every period.
+ */
 export function fieldGetter(path: string): FieldGetter {
   switch (path) {
     case 'priority':
@@ -198,12 +192,4 @@ export function fieldGetter(path: string): FieldGetter {
     }
     return node;
   };
-}
-
-/**
- * A record field by dotted path, as filters and inline indicators see it: the defaults of
- * SPEC §1.6 count as present; `resolution_time` and `response_time` are the derived durations.
- */
-export function fieldValue(r: Prepared, path: string): unknown {
-  return fieldGetter(path)(r.cols, r.ix);
 }
