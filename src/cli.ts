@@ -114,6 +114,13 @@ async function report(error: unknown, env: NodeJS.ProcessEnv, argv: string[]): P
     if (env.AFTERSALES_DEBUG === '1' && error.stack) process.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
+  if (error instanceof Error && error.name === 'FileBusyError') {
+    // ledger/write.ts: a lock held by another process for too long (not imported: start-up).
+    const file = (error as Error & { file: string }).file;
+    const { lockPathFor } = await import('./ledger/write.js');
+    process.stderr.write(`aftersales: ${t('error.file-busy', { file })}\n  ${t('label.hint')}: ${t('hint.file-busy', { lock: lockPathFor(file) })}\n`);
+    return EXIT.cannot;
+  }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`aftersales: ${t('error.unexpected', { message })}\n  ${t('label.hint')}: ${t('hint.unexpected')}\n`);
   if (env.AFTERSALES_DEBUG === '1' && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
@@ -128,10 +135,11 @@ export async function main(argv: string[] = process.argv.slice(2), env: NodeJS.P
       throw e;
     });
   }
-  process.on('SIGINT', () => {
-    process.exitCode = EXIT.interrupted;
-    process.exit(EXIT.interrupted);
-  });
+  // Ctrl-C: no handler of ours. A JS handler runs only when the event loop turns, which a
+  // synchronous load (parsing, Atomics.wait) does not do for seconds; the default disposition
+  // ends the process at once, at any point, and the shell reports exit 130 (128 + SIGINT).
+  // Nothing is left half-written: every file and cache is written to a temporary file and
+  // renamed. At a prompt (raw mode, no signal) Ctrl-C is an InterruptedError: exit 130.
   try {
     const program = buildProgram(env, argv);
     if (argv.length === 0) {

@@ -1,15 +1,15 @@
 // Action files: a new one is rendered in the key order of SPEC §1.7 and created exclusively;
-// an existing one is edited in place (comments and layout kept) and replaced atomically, after
-// checking that nobody changed it while the command ran and that the result is still valid.
+// an existing one is edited in place (comments and layout kept) and replaced atomically under
+// its lock, after checking that the result is still valid.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isPair, isScalar, parseDocument, stringify, type Node, type Pair } from 'yaml';
-import { LedgerError } from '../errors.js';
+import { AftersalesError, LedgerError } from '../errors.js';
 import type { Translate } from '../i18n/index.js';
 import { editYaml, scalarText, type YamlEditor } from '../ledger/edit.js';
 import { parseText } from '../ledger/parse.js';
 import type { ActionData } from '../ledger/schema.js';
-import { modeline, replaceAtomic } from '../ledger/write.js';
+import { FileBusyError, modeline, updateFile } from '../ledger/write.js';
 import { actionRelPath } from './ids.js';
 
 const ORDER: (keyof ActionData)[] = [
@@ -68,31 +68,34 @@ export function setTopLevelAfter(text: string, afterKey: string, key: string, va
   return nl < 0 ? `${text}${eol}${line}` : text.slice(0, at) + line + text.slice(at);
 }
 
-/** Apply edits to an action file and write it atomically; refuses an invalid result or a concurrent change. */
+/**
+ * Apply edits to an action file and write it atomically, under the file's lock: the edits are
+ * applied to the file as it is on disk now (so a concurrent edit is kept, not overwritten), and
+ * an invalid result is refused with nothing written.
+ */
 export function editActionFile(file: ActionFile, edit: (e: YamlEditor) => void, t: Translate, after?: (text: string) => string): ActionData {
-  let text: string;
+  let data: ActionData | undefined;
   try {
-    text = editYaml(file.text, edit);
-    if (after) text = after(text);
+    updateFile(file.abs, (current) => {
+      if (current === undefined) throw new LedgerError(t('act.changed-meanwhile', { file: file.rel }), t('act.hint.changed-meanwhile'));
+      let text: string;
+      try {
+        text = editYaml(current, edit);
+        if (after) text = after(text);
+      } catch (e) {
+        throw new LedgerError(t('act.invalid-edit', { file: file.rel }), undefined, [(e as Error).message]);
+      }
+      const parsed = parseText(file.rel, 'action', text.replace(/^\uFEFF/, ''));
+      if (parsed.data === undefined) {
+        const details = parsed.problems.map((p) => `${p.line}:${p.column}: ${p.code}: ${t(`problem.${p.code}`, p.params)}`);
+        throw new LedgerError(t('act.invalid-edit', { file: file.rel }), undefined, details);
+      }
+      data = parsed.data as ActionData;
+      return text;
+    });
   } catch (e) {
-    throw new LedgerError(t('act.invalid-edit', { file: file.rel }), undefined, [(e as Error).message]);
-  }
-  const parsed = parseText(file.rel, 'action', text);
-  if (parsed.data === undefined) {
-    const details = parsed.problems.map((p) => `${p.line}:${p.column}: ${p.code}: ${t(`problem.${p.code}`, p.params)}`);
-    throw new LedgerError(t('act.invalid-edit', { file: file.rel }), undefined, details);
-  }
-  let now: string;
-  try {
-    now = readFileSync(file.abs, 'utf8');
-  } catch {
-    now = '';
-  }
-  if (now !== file.text) throw new LedgerError(t('act.changed-meanwhile', { file: file.rel }), t('act.hint.changed-meanwhile'));
-  try {
-    replaceAtomic(file.abs, text);
-  } catch (e) {
+    if (e instanceof AftersalesError || e instanceof FileBusyError) throw e;
     throw new LedgerError(t('error.write-failed', { file: file.rel, reason: (e as Error).message }));
   }
-  return parsed.data as ActionData;
+  return data!;
 }

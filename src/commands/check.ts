@@ -1,5 +1,5 @@
 // `aftersales check`: validate the whole ledger; every problem with its place and a hint.
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allProblems } from '../ledger/checks.js';
 import { decodeText } from '../ledger/parse.js';
@@ -25,8 +25,10 @@ function sourcesOf(root: string, problems: Problem[]): Map<string, string[]> {
   const sources = new Map<string, string[]>();
   for (const file of new Set(problems.map((p) => p.file))) {
     try {
+      // Only a regular file is read for an excerpt (never a FIFO, a device or a link out).
+      const st = lstatSync(join(root, file));
+      if (!st.isFile() || st.size > 1024 * 1024) continue;
       const bytes = readFileSync(join(root, file));
-      if (bytes.length > 1024 * 1024) continue;
       const text = decodeText(file, bytes).text;
       if (text !== undefined) sources.set(file, text.split('\n'));
     } catch {

@@ -1,12 +1,12 @@
 // `aftersales control`: indicators, deviations, causes, responsibles, suggestions for a period.
 // The exit code depends only on the deviations: 1 when any at or above --fail-on (default
 // critical) is not acknowledged (or any at all with --strict).
-import { resolve } from 'node:path';
-import { UsageError } from '../errors.js';
+import { LedgerError, UsageError } from '../errors.js';
 import type { CommandContext } from '../io/io.js';
 import { suggestionCatalogue } from '../ledger/catalogue.js';
 import { buildLookup } from '../ledger/lookup.js';
 import { replaceAtomic } from '../ledger/write.js';
+import { outputFile } from './output-path.js';
 import { failing, runControlEngine, type ControlResult } from '../quality/control.js';
 import type { Engine } from '../quality/engine.js';
 import { cachedEngine } from '../quality/facts-cache.js';
@@ -54,6 +54,7 @@ export async function runControl(ctx: CommandContext & ControlOptions): Promise<
   const failOn = (ctx.failOn ?? 'critical') as (typeof FAIL_ON)[number];
   if (!FAIL_ON.includes(failOn)) throw new UsageError(t('error.bad-fail-on', { value: ctx.failOn! }));
 
+  const output = ctx.output === undefined ? undefined : outputFile(ctx.cwd, ctx.output, t);
   const { ledger } = openValidLedger(ctx);
   const lookup = buildLookup(ledger);
   if (ctx.service !== undefined && !lookup.services.has(ctx.service)) {
@@ -65,10 +66,13 @@ export async function runControl(ctx: CommandContext & ControlOptions): Promise<
   const result = runControlEngine(ledger, lookup, { period, asOf, service: ctx.service, catalogue: suggestionCatalogue(ledger, io.lang) }, engine);
 
   const text = await render(format, result, ctx, io.color && !ctx.output, ledger.root, ledger, engine);
-  if (ctx.output) {
-    const file = resolve(ctx.cwd, ctx.output);
-    replaceAtomic(file, text);
-    io.err(`${t('control.written', { file })}\n`);
+  if (output) {
+    try {
+      replaceAtomic(output, text);
+    } catch (e) {
+      throw new LedgerError(t('error.write-failed', { file: ctx.output!, reason: (e as Error).message }));
+    }
+    io.err(`${t('control.written', { file: output })}\n`);
   } else {
     io.out(text);
   }

@@ -3,11 +3,11 @@
 // cells that a spreadsheet would run as a formula prefixed with `'`. JSONL: one record per line,
 // nested as in its file, defaults filled in. An invalid ledger is refused (exit 2): numbers
 // computed from silently skipped records would be wrong.
-import { resolve } from 'node:path';
 import { UsageError, LedgerError } from '../errors.js';
 import type { CommandContext } from '../io/io.js';
 import type { RecordData } from '../ledger/schema.js';
 import { replaceAtomic } from '../ledger/write.js';
+import { outputFile } from './output-path.js';
 import { closest } from '../ledger/values.js';
 import { parseTimestamp } from '../quality/periods.js';
 import { csvLine } from '../recording/csv.js';
@@ -30,6 +30,7 @@ export async function runExport(ctx: CommandContext & ExportOptions): Promise<{ 
   const { io } = ctx;
   const t = io.t;
   const format = formatOption(io, ctx.format, EXPORT_FORMATS, 'csv');
+  const output = ctx.output === undefined ? undefined : outputFile(ctx.cwd, ctx.output, t);
   const { ledger } = openValidLedger(ctx);
   const tz = ledger.config.timezone;
   const period = periodFilter(ctx.period, ledger.config, io.now(), t);
@@ -58,14 +59,14 @@ export async function runExport(ctx: CommandContext & ExportOptions): Promise<{ 
     const columns = exportColumns(records);
     text = csvLine(columns) + records.map((r) => csvLine(columns.map((c) => cellOf(r, c)))).join('');
   }
-  if (ctx.output !== undefined) {
-    const file = resolve(ctx.cwd, ctx.output);
+  if (output !== undefined) {
+    const file = output;
     try {
       replaceAtomic(file, text);
     } catch (e) {
-      throw new LedgerError(t('error.write-failed', { file: ctx.output, reason: (e as Error).message }));
+      throw new LedgerError(t('error.write-failed', { file: ctx.output!, reason: (e as Error).message }));
     }
-    io.err(`${t('export.done', { count: records.length, file: ctx.output })}\n`);
+    io.err(`${t('export.done', { count: records.length, file: ctx.output! })}\n`);
   } else {
     io.out(text);
   }

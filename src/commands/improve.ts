@@ -18,7 +18,7 @@ import { buildLookup } from '../ledger/lookup.js';
 import { parseText } from '../ledger/parse.js';
 import type { ActionData, Indicator, Requirement, Target } from '../ledger/schema.js';
 import { quantity } from '../ledger/values.js';
-import { replaceAtomic } from '../ledger/write.js';
+import { replaceAtomic, withFileLock } from '../ledger/write.js';
 import { runControlEngine } from '../quality/control.js';
 import { durationsToHours } from '../quality/indicators.js';
 import { lastCompletePeriod, localDate, periodsEndingWith } from '../quality/periods.js';
@@ -201,39 +201,44 @@ export async function runImprove(ctx: CommandContext & ImproveOptions): Promise<
 }
 
 /**
- * Write every proposal into its service file. Every new text is computed and validated first,
- * then each file is replaced atomically: an invalid edit writes nothing at all.
+ * Write every proposal into its service file. The files are locked (in path order, so two runs
+ * cannot deadlock) and read afresh; every new text is computed and validated first, then each
+ * file is replaced atomically: an invalid edit writes nothing at all.
  */
 function applyAll(ledger: Ledger, found: Internal[], today: string, t: CommandContext['io']['t']): void {
-  const edits = [...new Set(found.map((f) => f.file))].map((rel) => {
-    const abs = join(ledger.root, rel);
-    const before = readFileSync(abs, 'utf8');
-    let text: string;
-    try {
-      text = editYaml(before, (e) => {
-        for (const f of found.filter((x) => x.file === rel)) {
-          e.set(['requirements', f.index, 'target', f.side], f.next[f.side]);
-          e.append(['requirements', f.index, 'history'], historyEntry(e.toString(), f.index, today, f.written, f.next));
-        }
-      });
-    } catch (e) {
-      throw new LedgerError(t('improve.invalid-edit', { file: rel }), undefined, [(e as Error).message]);
+  const files = [...new Set(found.map((f) => f.file))].sort();
+  const lockAll = (i: number): void => {
+    if (i < files.length) return void withFileLock(join(ledger.root, files[i]), () => lockAll(i + 1));
+    const edits = files.map((rel) => {
+      const abs = join(ledger.root, rel);
+      const before = readFileSync(abs, 'utf8');
+      let text: string;
+      try {
+        text = editYaml(before, (e) => {
+          for (const f of found.filter((x) => x.file === rel)) {
+            e.set(['requirements', f.index, 'target', f.side], f.next[f.side]);
+            e.append(['requirements', f.index, 'history'], historyEntry(e.toString(), f.index, today, f.written, f.next));
+          }
+        });
+      } catch (e) {
+        throw new LedgerError(t('improve.invalid-edit', { file: rel }), undefined, [(e as Error).message]);
+      }
+      const parsed = parseText(rel, 'service', text.replace(/^\uFEFF/, ''));
+      if (parsed.data === undefined) {
+        const details = parsed.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.code}: ${t(`problem.${p.code}`, p.params)}`);
+        throw new LedgerError(t('improve.invalid-edit', { file: rel }), undefined, details);
+      }
+      return { rel, abs, text };
+    });
+    for (const { rel, abs, text } of edits) {
+      try {
+        replaceAtomic(abs, text);
+      } catch (e) {
+        throw new LedgerError(t('error.write-failed', { file: rel, reason: (e as Error).message }));
+      }
     }
-    const parsed = parseText(rel, 'service', text);
-    if (parsed.data === undefined) {
-      const details = parsed.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.code}: ${t(`problem.${p.code}`, p.params)}`);
-      throw new LedgerError(t('improve.invalid-edit', { file: rel }), undefined, details);
-    }
-    return { rel, abs, before, text };
-  });
-  for (const { rel, abs, before, text } of edits) {
-    if (readFileSync(abs, 'utf8') !== before) throw new LedgerError(t('act.changed-meanwhile', { file: rel }), t('act.hint.changed-meanwhile'));
-    try {
-      replaceAtomic(abs, text);
-    } catch (e) {
-      throw new LedgerError(t('error.write-failed', { file: rel, reason: (e as Error).message }));
-    }
-  }
+  };
+  lockAll(0);
 }
 
 function renderTable(found: Internal[], held: HeldBack[], labels: string[], applied: boolean, color: boolean, t: CommandContext['io']['t']): string {

@@ -19,7 +19,9 @@ export function ledgerRoot(ctx: CommandContext): string {
 }
 
 export function openLedger(ctx: CommandContext, options: LoadOptions = {}): Ledger {
-  return loadLedger(ledgerRoot(ctx), options);
+  const ledger = loadLedger(ledgerRoot(ctx), options);
+  for (const n of ledger.notices) ctx.io.err(`${ctx.io.t('severity.warning')}: ${ctx.io.t(`notice.${n.code}`, n.params)}\n`);
+  return ledger;
 }
 
 /**

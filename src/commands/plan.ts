@@ -14,7 +14,7 @@ import { loadLedger, type Ledger } from '../ledger/load.js';
 import type { Procedure, Role, Service } from '../ledger/schema.js';
 import { validateData } from '../ledger/validate.js';
 import { SLUG_RE } from '../ledger/values.js';
-import { createExclusive, modeline, replaceAtomic } from '../ledger/write.js';
+import { createExclusive, modeline, replaceAtomic, withFileLock } from '../ledger/write.js';
 import { localDate } from '../quality/periods.js';
 import { palette } from '../report/colors.js';
 import { Draft, templateNotes, wrapComment, type DraftFile } from '../planning/draft.js';
@@ -206,37 +206,40 @@ function finish(ctx: CommandContext & PlanOptions, ledger: Ledger, draft: Draft,
   const teamRoles = ledger.team?.roles ?? [];
   const add = rolesToAdd(teamRoles, [...template.roles, ...newRoles], referencedRoles(service, procedure));
   const teamFile = join(root, 'team.yaml');
-  const teamBefore = existsSync(teamFile) ? readFileSync(teamFile, 'utf8') : undefined;
+  // team.yaml is edited (roles appended): hold its lock from reading it to writing everything.
+  return withFileLock(teamFile, () => {
+    const teamBefore = existsSync(teamFile) ? readFileSync(teamFile, 'utf8') : undefined;
 
-  // Our lines are wrapped like the templates' (which come wrapped by their authors).
-  const serviceHeader = [...wrapComment(t('plan.header.service', { template: template.id, title: template.title }), 96), ...templateNotes(template)];
-  const procedureHeader = wrapComment(t('plan.header.procedure', { service: service.id, procedure: service.procedure, version: procedure.version }), 96);
-  const planned: PlannedFile[] = [
-    { path: servicePath, kind: 'service', text: modeline(servicePath, 'service') + draft.render('service', serviceHeader) },
-  ];
-  if (procedureAction !== 'kept') {
-    planned.push({ path: procedurePath, kind: 'procedure', text: modeline(procedurePath, 'procedure') + draft.render('procedure', procedureHeader) });
-  }
-  if (add.length > 0) planned.push({ path: 'team.yaml', kind: 'team', text: teamText(teamBefore, add) });
+    // Our lines are wrapped like the templates' (which come wrapped by their authors).
+    const serviceHeader = [...wrapComment(t('plan.header.service', { template: template.id, title: template.title }), 96), ...templateNotes(template)];
+    const procedureHeader = wrapComment(t('plan.header.procedure', { service: service.id, procedure: service.procedure, version: procedure.version }), 96);
+    const planned: PlannedFile[] = [
+      { path: servicePath, kind: 'service', text: modeline(servicePath, 'service') + draft.render('service', serviceHeader) },
+    ];
+    if (procedureAction !== 'kept') {
+      planned.push({ path: procedurePath, kind: 'procedure', text: modeline(procedurePath, 'procedure') + draft.render('procedure', procedureHeader) });
+    }
+    if (add.length > 0) planned.push({ path: 'team.yaml', kind: 'team', text: teamText(teamBefore, add) });
 
-  const { problems } = gate(ledger, planned, teamRoles.length);
-  if (problems.length > 0) {
-    throw new PlanRefused(t('plan.error.invalid', { count: problems.length }), t('plan.hint.invalid'), problems.map((p) => describeProblem(p, draft, t)));
-  }
+    const { problems } = gate(ledger, planned, teamRoles.length);
+    if (problems.length > 0) {
+      throw new PlanRefused(t('plan.error.invalid', { count: problems.length }), t('plan.hint.invalid'), problems.map((p) => describeProblem(p, draft, t)));
+    }
 
-  // Written in dependency order: the procedure, the service that names it, the roles they use.
-  const order: PlannedFile['kind'][] = ['procedure', 'service', 'team'];
-  const done = new Map<string, Outcome['files'][number]>();
-  for (const p of [...planned].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))) {
-    const abs = join(root, p.path);
-    const replace = p.kind === 'team' ? teamBefore !== undefined : p.kind === 'service' ? serviceExists : procedureAction === 'replaced';
-    if (replace) replaceAtomic(abs, p.text);
-    else writeNew(abs, p.text, p.path, t);
-    done.set(p.kind, { path: p.path, action: p.kind === 'team' && replace ? 'edited' : replace ? 'replaced' : 'created' });
-  }
-  if (procedureAction === 'kept') done.set('procedure', { path: procedurePath, action: 'kept' });
-  const files = (['service', 'procedure', 'team'] as const).flatMap((k) => (done.has(k) ? [done.get(k)!] : []));
-  return { template, service: service.id, files, roles: add, procedureVersion: procedure.version };
+    // Written in dependency order: the procedure, the service that names it, the roles they use.
+    const order: PlannedFile['kind'][] = ['procedure', 'service', 'team'];
+    const done = new Map<string, Outcome['files'][number]>();
+    for (const p of [...planned].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))) {
+      const abs = join(root, p.path);
+      const replace = p.kind === 'team' ? teamBefore !== undefined : p.kind === 'service' ? serviceExists : procedureAction === 'replaced';
+      if (replace) replaceAtomic(abs, p.text);
+      else writeNew(abs, p.text, p.path, t);
+      done.set(p.kind, { path: p.path, action: p.kind === 'team' && replace ? 'edited' : replace ? 'replaced' : 'created' });
+    }
+    if (procedureAction === 'kept') done.set('procedure', { path: procedurePath, action: 'kept' });
+    const files = (['service', 'procedure', 'team'] as const).flatMap((k) => (done.has(k) ? [done.get(k)!] : []));
+    return { template, service: service.id, files, roles: add, procedureVersion: procedure.version };
+  });
 }
 
 function report(ctx: CommandContext, outcome: Outcome): void {

@@ -9,7 +9,7 @@ import { OUTCOMES, STEP_STATES, type Procedure } from '../ledger/schema.js';
 import { parseSet, setIn } from '../ledger/set-values.js';
 import { PROCEDURE_REF_RE, closest, isTimestamp } from '../ledger/values.js';
 import { askCause, askChoice, askParts, askSurvey, askText, askTimestamp, getIn, surveyQuestions } from '../recording/ask.js';
-import { applyEdits, commitEdit, type Edit } from '../recording/edit-record.js';
+import { commitEdits, type Edit } from '../recording/edit-record.js';
 import { openRecord } from '../recording/read-record.js';
 import { nowStamp, type Data } from '../recording/new-record.js';
 import { openPlan, type Plan } from '../recording/plan.js';
@@ -135,7 +135,7 @@ export async function runRecordClose(ctx: CommandContext & RecordCloseOptions): 
   const rank = (e: Edit) => (e.path[0] === 'closed' ? 0 : e.path[0] === 'outcome' ? 1 : 2);
   edits.sort((a, b) => rank(a) - rank(b));
 
-  const { warnings } = commitEdit(plan, record, applyEdits(record.text, edits), io);
+  const { warnings } = commitEdits(plan, record, edits, io);
   for (const w of warnings) io.err(`${t('severity.warning')}: ${w}\n`);
   io.out(`${t('record.closed', { id: ref.id, file: ref.path })}\n`);
   return { exitCode: 0 };

@@ -3,7 +3,7 @@
 import { UsageError } from '../errors.js';
 import type { CommandContext } from '../io/io.js';
 import { parseSet } from '../ledger/set-values.js';
-import { applyEdits, commitEdit } from '../recording/edit-record.js';
+import { commitEdits } from '../recording/edit-record.js';
 import { openRecord } from '../recording/read-record.js';
 import { openPlan } from '../recording/plan.js';
 import { resolveRecord } from '../recording/resolve.js';
@@ -21,7 +21,7 @@ export async function runRecordUpdate(ctx: CommandContext & RecordUpdateOptions)
   const plan = openPlan(ctx);
   const ref = resolveRecord(plan.root, ctx.id, t);
   const record = await openRecord(plan.root, ref, io);
-  const { warnings } = commitEdit(plan, record, applyEdits(record.text, edits), io);
+  const { warnings } = commitEdits(plan, record, edits, io);
   for (const w of warnings) io.err(`${t('severity.warning')}: ${w}\n`);
   io.out(`${t('record.updated', { id: ref.id, file: ref.path })}\n`);
   return { exitCode: 0 };

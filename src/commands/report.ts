@@ -2,13 +2,12 @@
 // of causes, deviations with their responsible and actions, product deficiencies and
 // satisfaction trends — for a period, in the ledger's language. The HTML renderer is loaded
 // only here (it is not needed by `control` or `--help`).
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { CommandContext } from '../io/io.js';
 import { suggestionCatalogue } from '../ledger/catalogue.js';
 import { buildLookup } from '../ledger/lookup.js';
 import { replaceAtomic } from '../ledger/write.js';
+import { outputFile } from './output-path.js';
 import { runControlEngine } from '../quality/control.js';
 import { cachedEngine } from '../quality/facts-cache.js';
 import { resolveAsOf, resolvePeriod } from './control-options.js';
@@ -20,24 +19,16 @@ export interface ReportOptions {
   out?: string;
 }
 
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 export async function runReport(ctx: CommandContext & ReportOptions): Promise<{ exitCode: number; file: string }> {
   const { io } = ctx;
   const t = io.t;
   if (ctx.out !== undefined && ctx.out.trim() === '') throw new UsageError(t('report.error.empty-out'), t('report.hint.out'));
+  if (ctx.out !== undefined) outputFile(ctx.cwd, ctx.out, t); // refused before any work
   const { ledger } = openValidLedger(ctx);
   const lookup = buildLookup(ledger);
   const asOf = resolveAsOf(io, ledger, ctx.asOf);
   const period = resolvePeriod(io, ledger, ctx.period, asOf);
-  const file = resolve(ctx.cwd, ctx.out ?? `aftersales-report-${period}.html`);
-  if (isDirectory(file)) throw new UsageError(t('report.error.out-is-dir', { file }), t('report.hint.out'));
+  const file = outputFile(ctx.cwd, ctx.out ?? `aftersales-report-${period}.html`, t);
 
   const { engine, save } = cachedEngine(ledger, lookup);
   const result = runControlEngine(ledger, lookup, { period, asOf, catalogue: suggestionCatalogue(ledger, io.lang) }, engine);

@@ -1,9 +1,10 @@
 // `aftersales schema [--out DIR]`: the JSON Schemas that editors use through the modelines.
-import { resolve, join } from 'node:path';
+import { join } from 'node:path';
 import { allJsonSchemas } from '../ledger/jsonschema.js';
 import { replaceAtomic } from '../ledger/write.js';
 import type { CommandContext } from '../io/io.js';
 import { ledgerRoot } from './open.js';
+import { outputFolder } from './output-path.js';
 
 export interface SchemaOptions {
   out?: string;
@@ -17,7 +18,7 @@ export function writeSchemas(dir: string): number {
 }
 
 export async function runSchema(ctx: CommandContext & SchemaOptions): Promise<{ exitCode: number }> {
-  const dir = ctx.out ? resolve(ctx.cwd, ctx.out) : join(ledgerRoot(ctx), '.aftersales', 'schema');
+  const dir = ctx.out ? outputFolder(ctx.cwd, ctx.out, ctx.io.t) : join(ledgerRoot(ctx), '.aftersales', 'schema');
   const count = writeSchemas(dir);
   ctx.io.out(`${ctx.io.t('schema.done', { count, dir })}\n`);
   return { exitCode: 0 };

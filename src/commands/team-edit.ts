@@ -9,7 +9,7 @@ import { SLUG_RE, closest } from '../ledger/values.js';
 import { localDate } from '../quality/periods.js';
 import { addSpan, dateOption, spanOption } from '../team/dates.js';
 import { appendPerson, appendRole, appendTraining } from '../team/edits.js';
-import { readTeam, writeTeam, type TeamText } from '../team/file.js';
+import { editTeam, type TeamText } from '../team/file.js';
 import { openPlanLedger, unknownIdError } from '../team/open.js';
 import { requiredCourseIds } from '../team/status.js';
 
@@ -32,17 +32,15 @@ function optionalText(value: string | undefined): string | undefined {
   return v === undefined || v === '' ? undefined : v;
 }
 
-/** Load the plan files and team.yaml (refused when it has errors now). */
-function begin(ctx: Ctx): { ledger: Ledger; file: TeamText } {
+/**
+ * Load the plan files, then edit team.yaml under its lock: `build` reads the file as it is now
+ * (refused when it has errors), checks the flags against it and returns the new text.
+ */
+function edit(ctx: Ctx, build: (file: TeamText, ledger: Ledger) => string): { ledger: Ledger; file: TeamText } {
   const ledger = openPlanLedger(ctx);
-  return { ledger, file: readTeam(ledger, ctx.io.t) };
-}
-
-function finish(ctx: Ctx, ledger: Ledger, file: TeamText, text: string, message: string): { exitCode: number } {
-  writeTeam(ledger, file, text, ctx.io.t);
+  const file = editTeam(ledger, ctx.io.t, (f) => build(f, ledger));
   if (!file.exists) ctx.io.out(`${ctx.io.t('team.created-file')}\n`);
-  ctx.io.out(`${message}\n`);
-  return { exitCode: 0 };
+  return { ledger, file };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -60,13 +58,15 @@ export async function runTeamRoleAdd(ctx: Ctx & TeamRoleAddOptions): Promise<{ e
   const name = required(ctx, '--name', ctx.name, 'team.usage.role');
   if (ctx.reportsTo !== undefined) slugArg(ctx, 'role', ctx.reportsTo);
   if (ctx.reportsTo === id) throw new UsageError(t('team.error.reports-to-self', { id }), t('team.hint.reports-to-self'));
-  const { ledger, file } = begin(ctx);
-  const existing = file.team.roles.find((r) => r.id === id);
-  if (existing) throw new UsageError(t('team.error.duplicate-role', { id, name: existing.name }), t('team.hint.duplicate-role'));
-  const roles = file.team.roles.map((r) => r.id);
-  if (ctx.reportsTo !== undefined && !roles.includes(ctx.reportsTo)) throw unknownIdError(ctx, 'role', ctx.reportsTo, roles);
-  const text = appendRole(file.text, { id, name, reports_to: ctx.reportsTo, description: optionalText(ctx.description) });
-  return finish(ctx, ledger, file, text, t('team.added-role', { id, name }));
+  edit(ctx, (file) => {
+    const existing = file.team.roles.find((r) => r.id === id);
+    if (existing) throw new UsageError(t('team.error.duplicate-role', { id, name: existing.name }), t('team.hint.duplicate-role'));
+    const roles = file.team.roles.map((r) => r.id);
+    if (ctx.reportsTo !== undefined && !roles.includes(ctx.reportsTo)) throw unknownIdError(ctx, 'role', ctx.reportsTo, roles);
+    return appendRole(file.text, { id, name, reports_to: ctx.reportsTo, description: optionalText(ctx.description) });
+  });
+  ctx.io.out(`${t('team.added-role', { id, name })}\n`);
+  return { exitCode: 0 };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -89,13 +89,15 @@ export async function runTeamAdd(ctx: Ctx & TeamAddOptions): Promise<{ exitCode:
   for (const r of wanted) slugArg(ctx, 'role', r);
   const email = optionalText(ctx.email);
   if (email !== undefined && !EMAIL_RE.test(email)) throw new UsageError(t('team.error.bad-email', { value: email }), t('team.hint.bad-email'));
-  const { ledger, file } = begin(ctx);
-  const existing = file.team.people.find((p) => p.id === id);
-  if (existing) throw new UsageError(t('team.error.duplicate-person', { id, name: existing.name }), t('team.hint.duplicate-person', { id }));
-  const roles = file.team.roles.map((r) => r.id);
-  for (const r of wanted) if (!roles.includes(r)) throw unknownIdError(ctx, 'role', r, roles);
-  const text = appendPerson(file.text, { id, name, email, roles: wanted }, file.team.people.length);
-  return finish(ctx, ledger, file, text, t('team.added-person', { id, name, roles: wanted.join(', ') }));
+  edit(ctx, (file) => {
+    const existing = file.team.people.find((p) => p.id === id);
+    if (existing) throw new UsageError(t('team.error.duplicate-person', { id, name: existing.name }), t('team.hint.duplicate-person', { id }));
+    const roles = file.team.roles.map((r) => r.id);
+    for (const r of wanted) if (!roles.includes(r)) throw unknownIdError(ctx, 'role', r, roles);
+    return appendPerson(file.text, { id, name, email, roles: wanted }, file.team.people.length);
+  });
+  ctx.io.out(`${t('team.added-person', { id, name, roles: wanted.join(', ') })}\n`);
+  return { exitCode: 0 };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -125,20 +127,17 @@ export async function runTeamTrain(ctx: Ctx & TeamTrainOptions): Promise<{ exitC
     throw new UsageError(t('team.error.expiry-order', { expires, completed }), t('team.hint.expiry-order'));
   }
 
-  const { ledger, file } = begin(ctx);
-  const index = file.team.people.findIndex((p) => p.id === personId);
-  if (index < 0) throw unknownIdError(ctx, 'person', personId, file.team.people.map((p) => p.id));
-  const person = file.team.people[index];
-  if ((person.training ?? []).some((h) => h.course === course && h.completed === completed)) {
-    throw new UsageError(t('team.error.duplicate-training', { person: personId, course, completed }), t('team.hint.duplicate-training'));
-  }
-
-  const text = appendTraining(file.text, index, { course, completed, expires, evidence: optionalText(ctx.evidence) });
+  const { ledger } = edit(ctx, (file) => {
+    const index = file.team.people.findIndex((p) => p.id === personId);
+    if (index < 0) throw unknownIdError(ctx, 'person', personId, file.team.people.map((p) => p.id));
+    const person = file.team.people[index];
+    if ((person.training ?? []).some((h) => h.course === course && h.completed === completed)) {
+      throw new UsageError(t('team.error.duplicate-training', { person: personId, course, completed }), t('team.hint.duplicate-training'));
+    }
+    return appendTraining(file.text, index, { course, completed, expires, evidence: optionalText(ctx.evidence) });
+  });
+  io.out(`${expires ? t('team.trained', { course, person: personId, completed, expires }) : t('team.trained-no-expiry', { course, person: personId, completed })}\n`);
   const services = ledger.services.flatMap((f) => (f.data ? [f.data] : []));
-  const result = finish(
-    ctx, ledger, file, text,
-    expires ? t('team.trained', { course, person: personId, completed, expires }) : t('team.trained-no-expiry', { course, person: personId, completed }),
-  );
 
   // Recorded either way (a course may be kept for other reasons); a typo is the usual cause.
   const known = requiredCourseIds(services);
@@ -151,5 +150,5 @@ export async function runTeamTrain(ctx: Ctx & TeamTrainOptions): Promise<{ exitC
   }
   const today = localDate(io.now(), ledger.config.timezone);
   if (completed > today) io.err(`${t('team.warn.future-completion', { completed, today })}\n`);
-  return result;
+  return { exitCode: 0 };
 }

@@ -1,11 +1,13 @@
 // The derived parse cache: .aftersales/cache/files*.json. It maps a file's path to the size and
-// mtime (ns) it had when parsed, with the parse result (valid data or problems). It is only an
-// accelerator: unreadable, foreign or outdated caches are ignored, and failing to write one
-// (read-only checkout) is not an error. `files.json` is written by the main thread; on a cold
+// stat stamp (read.ts statStamp) it had when parsed, with the parse result (valid data or
+// problems). It is only an accelerator: unreadable, foreign, outdated or corrupt caches are
+// ignored (cache-file.ts checks every file's checksum), and failing to write one (read-only
+// checkout) is not an error. `files.json` is written by the main thread; on a cold
 // load each parse worker writes the files it parsed as a shard `files-<run>-w<k>.json` of its
-// own, in parallel. Every entry is checked against the file's current size and mtime before
+// own, in parallel. Every entry is checked against the file's current size and stamp before
 // use, so shards from different runs can never serve stale data.
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, unlinkSync } from 'node:fs';
+import { readCacheFile, safeCacheDir, writeCacheFile } from './cache-file.js';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Problem } from './problems.js';
@@ -14,15 +16,15 @@ import type { FileKind } from './schema.js';
 export interface CacheEntry {
   kind: FileKind;
   size: number;
-  mtime: string;
+  stamp: string;
   data: unknown;
   problems: Problem[];
 }
 
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 /** On disk an entry is a tuple (shorter to write and faster to parse than an object). */
-type Row = [path: string, kind: FileKind, size: number, mtime: string, data: unknown, problems?: Problem[]];
+type Row = [path: string, kind: FileKind, size: number, stamp: string, data: unknown, problems?: Problem[]];
 
 /** Changes whenever the code that produced the entries changes (schemas, messages' params). */
 export function codeStamp(): string {
@@ -37,6 +39,7 @@ export function codeStamp(): string {
   return parts.join(':');
 }
 
+/** The cache folder of a ledger (see cache-file.ts safeCacheDir for whether it may be used). */
 export function cacheDir(root: string): string {
   return join(root, '.aftersales', 'cache');
 }
@@ -45,40 +48,32 @@ export function cachePath(root: string): string {
   return join(cacheDir(root), 'files.json');
 }
 
-/** Every cache file: files.json and the workers' shards. */
+const NAME = 'parse';
+
+/** Every cache file: files.json and the workers' shards (none when the folder may not be used). */
 function cacheFiles(root: string): string[] {
+  const dir = safeCacheDir(root);
+  if (!dir) return [];
   try {
-    return readdirSync(cacheDir(root))
+    return readdirSync(dir)
       .filter((n) => n.startsWith('files') && n.endsWith('.json'))
-      .map((n) => join(cacheDir(root), n));
+      .map((n) => join(dir, n));
   } catch {
     return [];
   }
 }
 
-/** The stamp at the head of a cache file, read without reading the (large) rest. */
-function stampOf(file: string): string | undefined {
-  const fd = openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(512);
-    const n = readSync(fd, head, 0, head.length, 0);
-    return /^\{"stamp":"([^"]*)"/.exec(head.subarray(0, n).toString('utf8'))?.[1];
-  } finally {
-    closeSync(fd);
-  }
-}
-
 export function readCache(root: string): Map<string, CacheEntry> {
   const map = new Map<string, CacheEntry>();
-  const stamp = codeStamp();
+  const format = codeStamp();
   for (const file of cacheFiles(root)) {
     try {
-      // An outdated cache (new version of the tool) is not worth parsing.
-      if (stampOf(file) !== stamp) continue;
-      const parsed = JSON.parse(readFileSync(file, 'utf8')) as { stamp: string; rows: Row[] };
-      if (parsed.stamp !== stamp || !Array.isArray(parsed.rows)) continue;
-      for (const [path, kind, size, mtime, data, problems] of parsed.rows) {
-        map.set(path, { kind, size, mtime, data: data ?? undefined, problems: problems ?? [] });
+      const payload = readCacheFile(file, NAME, format);
+      if (!payload) continue;
+      const rows = JSON.parse(payload.toString('utf8')) as Row[];
+      if (!Array.isArray(rows)) continue;
+      for (const [path, kind, size, stamp, data, problems] of rows) {
+        map.set(path, { kind, size, stamp, data: data ?? undefined, problems: problems ?? [] });
       }
     } catch {
       /* a broken shard: its files are parsed again */
@@ -88,26 +83,17 @@ export function readCache(root: string): Map<string, CacheEntry> {
 }
 
 function rowOf(path: string, e: CacheEntry): Row {
-  return e.problems.length ? [path, e.kind, e.size, e.mtime, e.data ?? null, e.problems] : [path, e.kind, e.size, e.mtime, e.data];
+  return e.problems.length ? [path, e.kind, e.size, e.stamp, e.data ?? null, e.problems] : [path, e.kind, e.size, e.stamp, e.data];
 }
 
-/** Write rows to `file` atomically (temporary file + rename); false when it could not. */
-function writeRows(file: string, rows: Row[]): boolean {
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(tmp, JSON.stringify({ stamp: codeStamp(), rows }));
-    renameSync(tmp, file);
-    return true;
-  } catch {
-    try { unlinkSync(tmp); } catch { /* never written */ }
-    return false;
-  }
+function writeRows(root: string, name: string, rows: Row[]): boolean {
+  const dir = safeCacheDir(root);
+  return dir !== undefined && writeCacheFile(dir, name, NAME, codeStamp(), Buffer.from(JSON.stringify(rows), 'utf8'));
 }
 
 /** A worker's shard of a cold load (see parallel.ts). */
 export function writeShard(root: string, name: string, entries: [string, CacheEntry][]): void {
-  writeRows(join(cacheDir(root), name), entries.map(([path, e]) => rowOf(path, e)));
+  writeRows(root, name, entries.map(([path, e]) => rowOf(path, e)));
 }
 
 /**
@@ -117,7 +103,7 @@ export function writeShard(root: string, name: string, entries: [string, CacheEn
 export function writeCache(root: string, entries: Map<string, CacheEntry>, keepShards: readonly string[] = []): void {
   const rows: Row[] = [];
   for (const [path, e] of entries) rows.push(rowOf(path, e));
-  if (!writeRows(cachePath(root), rows)) return;
+  if (!writeRows(root, 'files.json', rows)) return;
   for (const file of cacheFiles(root)) {
     const name = basename(file);
     if (name !== 'files.json' && !keepShards.includes(name)) {

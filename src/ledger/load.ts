@@ -1,14 +1,17 @@
 // Read every ledger file → Ledger. Files are found by the layout of SPEC §1, read
 // synchronously (thousands of small promises are ~5× slower here) on every core (parallel.ts),
 // parsed by parse.ts, and the
-// results kept in a derived cache (.aftersales/cache) keyed by path, size and mtime in ns, so
+// results kept in a derived cache (.aftersales/cache) keyed by path, size and stat stamp (mtime, ctime, inode), so
 // a second run skips YAML entirely. A changed, added or removed file is always seen: every file
-// is stat'ed on every run and only an exact (size, mtime) match is served from the cache.
-import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
+// is stat'ed on every run and only an exact (size, stamp) match is served from the cache.
+import { existsSync, statSync } from 'node:fs';
+import { discoverFiles } from './discover.js';
+import { statStamp } from './read.js';
 import { join } from 'node:path';
 import { readCache, writeCache, type CacheEntry } from './cache.js';
 import { MIN_FILES_FOR_WORKERS, closePool, readAll, startPool, statOnWorker, type ParsePool } from './parallel.js';
 import { cachePath } from './cache.js';
+import { cacheNotice, safeCacheDir } from './cache-file.js';
 import { fileProblem, type Problem } from './problems.js';
 import type {
   ActionData, Benchmarks, FileKind, Procedure, Products, RecordData, Sales, Service, Settings,
@@ -22,9 +25,11 @@ export interface LedgerFile<T = unknown> {
   /** Valid data, or undefined when the file has errors. */
   data: T | undefined;
   problems: Problem[];
-  /** Size and mtime (ns) when read, as the parse cache keys it (absent for files not on disk). */
+  /** Size and stat stamp (read.ts statStamp) when read, as the parse cache keys it (absent for files not on disk). */
   size?: number;
-  mtime?: string;
+  stamp?: string;
+  /** Not a ledger file read: an entry discovery found a problem with (see discover.ts). */
+  listedOnly?: true;
 }
 
 export interface LedgerConfig {
@@ -51,6 +56,13 @@ export interface Ledger {
   files: LedgerFile[];
   /** Whether records were read (commands that only need the plan skip them). */
   recordsLoaded: boolean;
+  /** Things the load did differently than asked, for the command to say once (translated by code). */
+  notices: Notice[];
+}
+
+export interface Notice {
+  code: string;
+  params: Record<string, string | number>;
 }
 
 export interface LoadOptions {
@@ -58,71 +70,6 @@ export interface LoadOptions {
   records?: boolean;
   /** Use and refresh the derived cache (default true). */
   cache?: boolean;
-}
-
-interface Found {
-  path: string;
-  kind: FileKind;
-}
-
-const ROOT_FILES: [string, FileKind][] = [
-  ['aftersales.yaml', 'settings'],
-  ['team.yaml', 'team'],
-  ['suggestions.yaml', 'suggestions'],
-  ['inputs/products.yaml', 'products'],
-  ['inputs/sales.yaml', 'sales'],
-  ['inputs/benchmarks.yaml', 'benchmarks'],
-];
-
-function entries(dir: string): Dirent[] {
-  try {
-    return readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-}
-
-function isYamlName(name: string): boolean {
-  return name.endsWith('.yaml') || name.endsWith('.yml');
-}
-
-/** Every ledger file by the layout of SPEC §1, plus problems for files in the wrong place. */
-export function discoverFiles(root: string, withRecords: boolean): { found: Found[]; misplaced: Problem[] } {
-  const found: Found[] = [];
-  const misplaced: Problem[] = [];
-  for (const [path, kind] of ROOT_FILES) if (existsSync(join(root, path))) found.push({ path, kind });
-  for (const [folder, kind] of [['services', 'service'], ['procedures', 'procedure'], ['actions', 'action']] as const) {
-    for (const e of entries(join(root, folder))) {
-      if (!e.isFile() || !isYamlName(e.name)) continue;
-      const path = `${folder}/${e.name}`;
-      if (e.name.endsWith('.yml')) misplaced.push(fileProblem(path, 'bad-extension'));
-      else found.push({ path, kind });
-    }
-  }
-  if (withRecords) {
-    for (const year of entries(join(root, 'records'))) {
-      if (!year.isDirectory()) {
-        if (isYamlName(year.name)) misplaced.push(fileProblem(`records/${year.name}`, 'record-misplaced'));
-        continue;
-      }
-      for (const month of entries(join(root, 'records', year.name))) {
-        const monthPath = `records/${year.name}/${month.name}`;
-        if (!month.isDirectory()) {
-          if (isYamlName(month.name)) misplaced.push(fileProblem(monthPath, 'record-misplaced'));
-          continue;
-        }
-        for (const e of entries(join(root, monthPath))) {
-          if (!isYamlName(e.name)) continue;
-          const path = `${monthPath}/${e.name}`;
-          if (!e.isFile()) continue;
-          if (e.name.endsWith('.yml')) misplaced.push(fileProblem(path, 'bad-extension'));
-          else found.push({ path, kind: 'record' });
-        }
-      }
-    }
-  }
-  found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { found, misplaced };
 }
 
 export function defaultConfig(settings: Settings | undefined): LedgerConfig {
@@ -147,7 +94,8 @@ function mark(phase: string): void {
 export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
   last = performance.now();
   const withRecords = options.records !== false;
-  const useCache = options.cache !== false;
+  // A cache folder leading out of the ledger is not used at all (cache-file.ts).
+  const useCache = options.cache !== false && safeCacheDir(root) !== undefined;
   // Loading records: start the workers now, so that their start-up overlaps the discovery of
   // the files. Cold, they share the parsing; warm, one stats every file while the main thread
   // reads the cache.
@@ -164,20 +112,20 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
   const cache = useCache ? readCache(root) : new Map<string, CacheEntry>();
   mark(`read cache (${cache.size} entries)`);
 
-  // With a cache: stat everything and serve exact (size, mtime) matches from it. Without one
+  // With a cache: stat everything and serve exact (size, stamp) matches from it. Without one
   // (a cold run) there is nothing to match: every file is read, and its stat comes with the read.
-  const stats: { size: number; mtime: string }[] = statted && cache.size > 0 ? statted() : found.map((f) => {
-    if (cache.size === 0) return { size: -1, mtime: '' };
+  const stats: { size: number; stamp: string }[] = statted && cache.size > 0 ? statted() : found.map((f) => {
+    if (cache.size === 0) return { size: -1, stamp: '' };
     try {
       const st = statSync(join(root, f.path), { bigint: true });
-      return { size: Number(st.size), mtime: String(st.mtimeNs) };
+      return { size: Number(st.size), stamp: statStamp(st) };
     } catch {
-      return { size: -1, mtime: '' }; // vanished between readdir and stat: reading reports it
+      return { size: -1, stamp: '' }; // vanished between readdir and stat: reading reports it
     }
   });
   const results: ({ data: unknown; problems: Problem[] } | undefined)[] = found.map((f, i) => {
     const hit = cache.get(f.path);
-    return hit && hit.size === stats[i].size && hit.mtime === stats[i].mtime && hit.kind === f.kind ? hit : undefined;
+    return hit && hit.size === stats[i].size && hit.stamp === stats[i].stamp && hit.kind === f.kind ? hit : undefined;
   });
   mark('stat');
   const misses = found.flatMap((f, i) => (results[i] ? [] : [{ index: i, item: { path: f.path, kind: f.kind } }]));
@@ -187,7 +135,7 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
   if (misses.length === 0) closePool(pool);
   misses.forEach((m, k) => {
     results[m.index] = parsed[k];
-    stats[m.index] = { size: parsed[k].size, mtime: parsed[k].mtime };
+    stats[m.index] = { size: parsed[k].size, stamp: parsed[k].stamp };
   });
   const changed = misses.length > 0;
   mark(`parse ${misses.length} files`);
@@ -195,12 +143,12 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
   const files: LedgerFile[] = found.map((f, i) => {
     const r = results[i]!;
     const st = stats[i];
-    return st.mtime === ''
-      ? { path: f.path, kind: f.kind, data: r.data, problems: r.problems, size: undefined, mtime: undefined }
-      : { path: f.path, kind: f.kind, data: r.data, problems: r.problems, size: st.size, mtime: st.mtime };
+    return st.stamp === ''
+      ? { path: f.path, kind: f.kind, data: r.data, problems: r.problems, size: undefined, stamp: undefined }
+      : { path: f.path, kind: f.kind, data: r.data, problems: r.problems, size: st.size, stamp: st.stamp };
   });
   if (misplaced.length > 0) {
-    for (const p of misplaced) files.push({ path: p.file, kind: 'record', data: undefined, problems: [p] });
+    for (const p of misplaced) files.push({ path: p.file, kind: 'record', data: undefined, problems: [p], listedOnly: true });
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
@@ -214,14 +162,15 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
     found.forEach((f, i) => {
       if (parsedByWorker.has(i)) return; // in a worker's shard
       const r = results[i]!;
-      if (stats[i].mtime !== '') fresh.set(f.path, { kind: f.kind, size: stats[i].size, mtime: stats[i].mtime, data: r.data, problems: r.problems });
+      if (stats[i].stamp !== '') fresh.set(f.path, { kind: f.kind, size: stats[i].size, stamp: stats[i].stamp, data: r.data, problems: r.problems });
     });
     // Without records we only saw part of the ledger: keep the cached records as they were.
     if (!withRecords) for (const [path, entry] of cache) if (entry.kind === 'record' && !fresh.has(path)) fresh.set(path, entry);
     writeCache(root, fresh, shards);
   }
   mark('assemble and write cache');
-  return assemble(root, files, withRecords);
+  const refused = options.cache !== false ? cacheNotice(root) : undefined;
+  return assemble(root, files, withRecords, refused ? [{ code: 'cache-outside', params: { path: refused } }] : []);
 }
 
 function single<T>(files: LedgerFile[], kind: FileKind): T | undefined {
@@ -229,10 +178,10 @@ function single<T>(files: LedgerFile[], kind: FileKind): T | undefined {
 }
 
 function ofKind<T>(files: LedgerFile[], kind: FileKind): LedgerFile<T>[] {
-  return files.filter((f) => f.kind === kind && !f.problems.some((p) => p.code === 'record-misplaced' || p.code === 'bad-extension')) as LedgerFile<T>[];
+  return files.filter((f) => f.kind === kind && !f.listedOnly) as LedgerFile<T>[];
 }
 
-export function assemble(root: string, files: LedgerFile[], recordsLoaded: boolean): Ledger {
+export function assemble(root: string, files: LedgerFile[], recordsLoaded: boolean, notices: Notice[] = []): Ledger {
   const settings = single<Settings>(files, 'settings');
   return {
     root,
@@ -249,5 +198,6 @@ export function assemble(root: string, files: LedgerFile[], recordsLoaded: boole
     actions: ofKind<ActionData>(files, 'action'),
     files,
     recordsLoaded,
+    notices,
   };
 }

@@ -4,9 +4,11 @@
 // known, on a cold load) so their module loading overlaps discovery. The loader stays
 // synchronous: the main thread blocks on Atomics.wait and reads the answers with
 // receiveMessageOnPort.
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { readLedgerFile, type ReadItem, type ReadResult } from './read.js';
+import { readLedgerFile, statStamp, type ReadItem, type ReadResult } from './read.js';
 
 /** Below this many files a worker's start-up (~100 ms) costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 3000;
@@ -18,6 +20,35 @@ export const NEXT = 0; // next item index to take
 export const STATE = 1; // 0 waiting, 1 running (worker took the job), 2 cancelled (main finished first)
 export const DONE = 2; // 1 when the worker has posted its answer
 export const STAT_DONE = 3; // 1 when the worker has stat'ed the files of a stat job
+export const STAT_STATE = 4; // as STATE, for the stat job
+export const BEAT = 5; // bumped by a worker as it makes progress (a stalled worker is given up)
+
+/** A worker that makes no progress for this long is given up (its share is done here). */
+const STALL_MS = 3000;
+
+/**
+ * Wait until `shared[slot]` is set, or the worker stops making progress (it died, or never
+ * started): Atomics.wait always with a timeout, never forever. False when given up.
+ */
+function waitFor(shared: Int32Array, slot: number): boolean {
+  let beat = Atomics.load(shared, BEAT);
+  let since = Date.now();
+  while (Atomics.load(shared, slot) === 0) {
+    Atomics.wait(shared, slot, 0, 100);
+    const now = Atomics.load(shared, BEAT);
+    if (now !== beat) {
+      beat = now;
+      since = Date.now();
+    } else if (Date.now() - since > STALL_MS) return false;
+  }
+  return true;
+}
+
+/** The worker script; AFTERSALES_PARSE_WORKER replaces it in tests of a failing worker. */
+function workerScript(): URL {
+  const hook = process.env.AFTERSALES_PARSE_WORKER;
+  return hook ? new URL(`file://${hook}`) : new URL('./parse-worker.js', import.meta.url);
+}
 
 interface PoolWorker {
   worker: Worker;
@@ -40,11 +71,14 @@ export function startPool(root: string): ParsePool | undefined {
   const workers: PoolWorker[] = [];
   for (let i = 0; i < n; i++) {
     const { port1, port2 } = new MessageChannel();
-    const shared = new Int32Array(new SharedArrayBuffer(16));
-    const worker = new Worker(new URL('./parse-worker.js', import.meta.url), {
+    const shared = new Int32Array(new SharedArrayBuffer(24));
+    const worker = new Worker(workerScript(), {
       workerData: { root, port: port2, shared },
       transferList: [port2],
     });
+    // A worker that cannot start or dies is noticed by its missing progress (waitFor); its
+    // error must not become an uncaught exception once the event loop runs.
+    worker.on('error', () => {});
     worker.unref();
     workers.push({ worker, port: port1, shared });
   }
@@ -53,19 +87,28 @@ export function startPool(root: string): ParsePool | undefined {
 
 /**
  * Stat `paths` on a worker (into shared memory), while the main thread does something else;
- * `wait()` blocks until done and returns sizes (-1: missing) and mtimes in ns as text.
+ * `wait()` blocks until done and returns sizes (-1: missing) and stat stamps (read.ts statStamp).
  */
-export function statOnWorker(pool: ParsePool, root: string, paths: string[]): () => { size: number; mtime: string }[] {
+export function statOnWorker(pool: ParsePool, root: string, paths: string[]): () => { size: number; stamp: string }[] {
   const w = pool.workers[0];
   const sizes = new Float64Array(new SharedArrayBuffer(8 * paths.length));
-  const mtimes = new BigInt64Array(new SharedArrayBuffer(8 * paths.length));
-  w.port.postMessage({ type: 'stat', root, paths, sizes: sizes.buffer, mtimes: mtimes.buffer });
+  // mtime ns, ctime ns and inode of file i at 3i, 3i + 1, 3i + 2
+  const stamps = new BigInt64Array(new SharedArrayBuffer(24 * paths.length));
+  w.port.postMessage({ type: 'stat', root, paths, sizes: sizes.buffer, stamps: stamps.buffer });
   return () => {
-    Atomics.wait(w.shared, STAT_DONE, 0);
-    const out = new Array<{ size: number; mtime: string }>(paths.length);
-    for (let i = 0; i < paths.length; i++) out[i] = sizes[i] < 0 ? { size: -1, mtime: '' } : { size: sizes[i], mtime: String(mtimes[i]) };
+    // Not taken yet (slow start, or a worker that cannot start): stat here instead.
+    if (Atomics.compareExchange(w.shared, STAT_STATE, 0, 2) === 0 || !waitFor(w.shared, STAT_DONE)) return statHere(root, paths);
+    const out = new Array<{ size: number; stamp: string }>(paths.length);
+    for (let i = 0; i < paths.length; i++) out[i] = sizes[i] < 0 ? { size: -1, stamp: '' } : { size: sizes[i], stamp: statStamp({ mtimeNs: stamps[3 * i], ctimeNs: stamps[3 * i + 1], ino: stamps[3 * i + 2] }) };
     return out;
   };
+}
+
+function statHere(root: string, paths: string[]): { size: number; stamp: string }[] {
+  return paths.map((p) => {
+    const st = statSync(join(root, p), { bigint: true, throwIfNoEntry: false });
+    return st ? { size: Number(st.size), stamp: statStamp(st) } : { size: -1, stamp: '' };
+  });
 }
 
 export function closePool(pool: ParsePool | undefined): void {
@@ -116,9 +159,11 @@ export function readAll(root: string, items: ReadItem[], pool?: ParsePool, shard
   own.workers.forEach((w, k) => {
     // A worker that never got going (slow start, or its module missing) is cancelled: it takes nothing.
     if (Atomics.compareExchange(w.shared, STATE, 0, 2) !== 0) {
-      Atomics.wait(w.shared, DONE, 0);
-      const answer = receiveMessageOnPort(w.port)?.message as { indexes?: number[]; results?: ReadResult[]; error?: string } | undefined;
-      if (!answer || !answer.indexes || !answer.results) throw new Error(`parse worker failed: ${answer?.error ?? 'no answer'}`);
+      // A worker that died or stalled, or answered with an error: its chunks are read below.
+      const answer = waitFor(w.shared, DONE)
+        ? (receiveMessageOnPort(w.port)?.message as { indexes?: number[]; results?: ReadResult[]; error?: string } | undefined)
+        : undefined;
+      if (!answer || !answer.indexes || !answer.results) return;
       for (let j = 0; j < answer.indexes.length; j++) {
         results[answer.indexes[j]] = answer.results[j];
         byWorker[answer.indexes[j]] = 1;

@@ -4,22 +4,27 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { readLedgerFile, type ReadItem, type ReadResult } from './read.js';
-import { CHUNK, DONE, NEXT, STAT_DONE, STATE } from './parallel.js';
+import { BEAT, CHUNK, DONE, NEXT, STAT_DONE, STAT_STATE, STATE } from './parallel.js';
 import { writeShard, type CacheEntry } from './cache.js';
 
 const { root, port, shared } = workerData as { root: string; port: MessagePort; shared: Int32Array };
 
-interface StatJob { type: 'stat'; root: string; paths: string[]; sizes: SharedArrayBuffer; mtimes: SharedArrayBuffer }
+interface StatJob { type: 'stat'; root: string; paths: string[]; sizes: SharedArrayBuffer; stamps: SharedArrayBuffer }
 interface ParseJob { type: 'parse'; items: ReadItem[]; counter: SharedArrayBuffer; shard?: string }
 
 /** Stat every file into shared memory (the cache check of a warm load, off the main thread). */
 function stat(job: StatJob): void {
+  // Take the job unless the main thread already did it without us.
+  if (Atomics.compareExchange(shared, STAT_STATE, 0, 1) !== 0) return;
   const sizes = new Float64Array(job.sizes);
-  const mtimes = new BigInt64Array(job.mtimes);
+  const stamps = new BigInt64Array(job.stamps);
   for (let i = 0; i < job.paths.length; i++) {
     const st = statSync(join(job.root, job.paths[i]), { bigint: true, throwIfNoEntry: false });
     sizes[i] = st ? Number(st.size) : -1;
-    mtimes[i] = st ? st.mtimeNs : 0n;
+    stamps[3 * i] = st ? st.mtimeNs : 0n;
+    stamps[3 * i + 1] = st ? st.ctimeNs : 0n;
+    stamps[3 * i + 2] = st ? st.ino : 0n;
+    if ((i & 255) === 0) Atomics.add(shared, BEAT, 1);
   }
   Atomics.store(shared, STAT_DONE, 1);
   Atomics.notify(shared, STAT_DONE);
@@ -44,6 +49,7 @@ function parse({ items, counter, shard }: ParseJob): void {
       const start = Atomics.add(next, NEXT, CHUNK);
       if (start >= items.length) break;
       const end = Math.min(items.length, start + CHUNK);
+      Atomics.add(shared, BEAT, 1);
       for (let i = start; i < end; i++) {
         indexes.push(i);
         results.push(readLedgerFile(root, items[i]));
@@ -59,8 +65,8 @@ function parse({ items, counter, shard }: ParseJob): void {
   // while the main thread goes on with checks and output.
   if (shard) {
     writeShard(root, shard, indexes.map((i, k) => [items[i].path, {
-      kind: items[i].kind, size: results[k].size, mtime: results[k].mtime, data: results[k].data, problems: results[k].problems,
-    }] as [string, CacheEntry]).filter(([, e]) => e.mtime !== ''));
+      kind: items[i].kind, size: results[k].size, stamp: results[k].stamp, data: results[k].data, problems: results[k].problems,
+    }] as [string, CacheEntry]).filter(([, e]) => e.stamp !== ''));
   }
   port.close();
 }

@@ -1,7 +1,7 @@
 // Reading ledger files from disk, on the main thread or in parse workers (parse-worker.ts).
 // One open → fstat → read → close per file: the stat that keys the cache comes with the read,
 // so a cold load does not stat every file twice.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_FILE_BYTES, parseBytes, type ParsedFile } from './parse.js';
 import { fileProblem } from './problems.js';
@@ -14,24 +14,35 @@ export interface ReadItem {
 
 export interface ReadResult extends ParsedFile {
   size: number;
-  /** mtime in ns, as text (the cache key). */
-  mtime: string;
+  /** The stat stamp that keys the caches (statStamp), '' when the file could not be read. */
+  stamp: string;
+}
+
+/**
+ * What identifies a file's version without reading it: mtime and ctime in ns and the inode.
+ * ctime cannot be set back by a user (`touch -r` restores only mtime), so an edit that keeps
+ * the size and restores the mtime is still seen; a replaced file has a new inode.
+ */
+export function statStamp(st: { mtimeNs: bigint; ctimeNs: bigint; ino: bigint }): string {
+  return `${st.mtimeNs}:${st.ctimeNs}:${st.ino}`;
 }
 
 /** Read and parse one file; the size is checked before reading, so a huge file is never loaded. */
 export function readLedgerFile(root: string, item: ReadItem): ReadResult {
   let fd: number;
   try {
-    fd = openSync(join(root, item.path), 'r');
+    // Non-blocking: a FIFO swapped in after discovery must not hang the read (refused below).
+    fd = openSync(join(root, item.path), constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    return { data: undefined, problems: [fileProblem(item.path, 'unreadable', { reason: (e as Error).message })], size: 0, mtime: '' };
+    return { data: undefined, problems: [fileProblem(item.path, 'unreadable', { reason: (e as Error).message })], size: 0, stamp: '' };
   }
   try {
     const st = fstatSync(fd, { bigint: true });
     const size = Number(st.size);
-    const mtime = String(st.mtimeNs);
+    if (!st.isFile()) return { data: undefined, problems: [fileProblem(item.path, 'not-a-regular-file')], size: 0, stamp: '' };
+    const stamp = statStamp(st);
     if (size > MAX_FILE_BYTES) {
-      return { data: undefined, problems: [fileProblem(item.path, 'file-too-large', { size, limit: MAX_FILE_BYTES })], size, mtime };
+      return { data: undefined, problems: [fileProblem(item.path, 'file-too-large', { size, limit: MAX_FILE_BYTES })], size, stamp };
     }
     const bytes = Buffer.allocUnsafe(size);
     let off = 0;
@@ -40,9 +51,9 @@ export function readLedgerFile(root: string, item: ReadItem): ReadResult {
       if (n === 0) break;
       off += n;
     }
-    return { ...parseBytes(item.path, item.kind, off === size ? bytes : bytes.subarray(0, off)), size, mtime };
+    return { ...parseBytes(item.path, item.kind, off === size ? bytes : bytes.subarray(0, off)), size, stamp };
   } catch (e) {
-    return { data: undefined, problems: [fileProblem(item.path, 'unreadable', { reason: (e as Error).message })], size: 0, mtime: '' };
+    return { data: undefined, problems: [fileProblem(item.path, 'unreadable', { reason: (e as Error).message })], size: 0, stamp: '' };
   } finally {
     closeSync(fd);
   }

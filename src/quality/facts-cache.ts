@@ -5,33 +5,36 @@
 // depends only on the record and the plan. So the engine starts from what the last run derived
 // (Engine's `seed`) and writes it back when it derived something new.
 //
-// Validity, like the parse cache: a row is keyed by its record file's path, size and mtime (ns);
+// Validity, like the parse cache: a row is keyed by its record file's path, size and stamp (ns);
 // the whole file by a hash of what the columns and facts read besides the record (time zone,
 // calendars, services, procedures, people) and of the code computing them. A unit's next visit
 // and the records' ranks depend on the other records: they are served only when every key is
 // the same. Anything else is ignored: this is only an accelerator, and failing to write it is
 // not an error.
 //
-// Layout: u32 LE header length, header JSON (with the column names: CACHED_NAMES, then named
+// Layout (the payload of a cache-file.ts envelope, which checks its type, size and checksum):
+// u32 LE header length, header JSON (with the column names: CACHED_NAMES, then named
 // columns), the keys (`path\tsize\tmtime\n` per row, UTF-8), zero padding to 8 bytes, then the
 // columns, `rows` float64 each (in the
 // machine's byte order: the cache is local to a checkout).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheDir } from '../ledger/cache.js';
+import { readCacheFile, safeCacheDir, writeCacheFile } from '../ledger/cache-file.js';
 import type { Ledger } from '../ledger/load.js';
 import type { Lookup } from '../ledger/lookup.js';
 import { CACHED_NAMES, WHOLE_LEDGER_COLUMNS } from './columns.js';
 import { Engine } from './engine.js';
 import { factsOf, type Seed } from './prepare.js';
 
-const FORMAT = 5;
+const FORMAT = 6;
 const MAGIC = 'aftersales-facts';
 
-export function factsPath(root: string): string {
-  return join(cacheDir(root), 'facts.bin');
+/** The facts cache of a ledger, or undefined when its cache folder may not be used. */
+export function factsPath(root: string): string | undefined {
+  const dir = safeCacheDir(root);
+  return dir === undefined ? undefined : join(dir, 'facts.bin');
 }
 
 /** The modules whose code decides a column or a fact: a new build of any of them invalidates the file. */
@@ -61,16 +64,16 @@ function factsKey(ledger: Ledger): string {
   return createHash('sha256').update(JSON.stringify(plan)).digest('hex');
 }
 
-/** A row's key; a record not read from disk (no size or mtime) can never match. */
+/** A row's key; a record not read from disk (no size or stamp) can never match. */
 function keyLine(f: Ledger['records'][number]): string {
-  return f.mtime === undefined ? `${f.path}\t-\t-\n` : `${f.path}\t${f.size}\t${f.mtime}\n`;
+  return f.stamp === undefined ? `${f.path}\t-\t-\n` : `${f.path}\t${f.size}\t${f.stamp}\n`;
 }
 
 /** Whether `keys` (as stored) are exactly the lines of `ledger.records`, compared in place. */
 function sameKeys(keys: string, ledger: Ledger): boolean {
   let at = 0;
   for (const f of ledger.records) {
-    if (f.mtime === undefined || !keys.startsWith(f.path, at)) return false;
+    if (f.stamp === undefined || !keys.startsWith(f.path, at)) return false;
     at += f.path.length;
     if (keys.charCodeAt(at) !== 9) return false;
     let size = 0;
@@ -79,8 +82,8 @@ function sameKeys(keys: string, ledger: Ledger): boolean {
       size = size * 10 + (c - 48);
       c = keys.charCodeAt(++at);
     }
-    if (c !== 9 || size !== f.size || !keys.startsWith(f.mtime, ++at)) return false;
-    at += f.mtime.length;
+    if (c !== 9 || size !== f.size || !keys.startsWith(f.stamp, ++at)) return false;
+    at += f.stamp.length;
     if (keys.charCodeAt(at++) !== 10) return false;
   }
   return at === keys.length;
@@ -90,13 +93,10 @@ interface Stored extends Seed {
   keys: string;
 }
 
-function readStored(file: string, key: string): Stored | undefined {
-  let buf: Buffer;
-  try {
-    buf = readFileSync(file);
-  } catch {
-    return undefined;
-  }
+function readStored(file: string | undefined, key: string): Stored | undefined {
+  // Checked (type, size, checksum) before anything in it is believed: cache-file.ts.
+  const buf = file === undefined ? undefined : readCacheFile(file, 'facts', String(FORMAT));
+  if (!buf) return undefined;
   try {
     const headerLength = buf.readUInt32LE(0);
     const header = JSON.parse(buf.toString('utf8', 4, 4 + headerLength)) as { magic?: string; key?: string; rows?: number; keysBytes?: number; names?: unknown };
@@ -142,7 +142,7 @@ export function readFacts(ledger: Ledger): FactsRead {
   const columns = new Float64Array(R * width).fill(NaN);
   ledger.records.forEach((f, i) => {
     const j = rowOf.get(keyLine(f));
-    if (j === undefined || f.mtime === undefined) return; // changed, new, or not on disk
+    if (j === undefined || f.stamp === undefined) return; // changed, new, or not on disk
     // a unit's next visit and the ranks depend on the other records, which changed: not taken over
     for (let k = 0; k < width; k++) if (!WHOLE_LEDGER_COLUMNS.includes(k)) columns[k * R + i] = stored.columns[k * stored.rows + j];
   });
@@ -166,19 +166,8 @@ export function writeFacts(engine: Engine, read: FactsRead): void {
   header.copy(out, 4);
   keys.copy(out, keysStart);
   Buffer.from(columns.buffer, columns.byteOffset, columns.byteLength).copy(out, columnsStart);
-  const file = factsPath(ledger.root);
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    mkdirSync(cacheDir(ledger.root), { recursive: true });
-    writeFileSync(tmp, out);
-    renameSync(tmp, file);
-  } catch {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* never written */
-    }
-  }
+  const dir = safeCacheDir(ledger.root);
+  if (dir) writeCacheFile(dir, 'facts.bin', 'facts', String(FORMAT), out);
 }
 
 /**

@@ -1,15 +1,14 @@
 // Changing an existing record file: comment- and layout-preserving edits (editYaml), validated
-// like `check` reads the file, then an atomic replace (temporary file + rename). The file is
-// read again just before the replace: if someone changed it meanwhile, nothing is written
-// (their change is not silently lost) and the command asks to run again.
+// like `check` reads the file, then an atomic replace (temporary file + rename), all under the
+// file's lock (ledger/write.ts updateFile).
 import { join } from 'node:path';
-import { LedgerError, UsageError } from '../errors.js';
+import { AftersalesError, LedgerError, UsageError } from '../errors.js';
 import type { IO } from '../io/io.js';
 import { editYaml } from '../ledger/edit.js';
 import type { RecordData } from '../ledger/schema.js';
-import { replaceAtomic } from '../ledger/write.js';
+import { FileBusyError, updateFile } from '../ledger/write.js';
 import type { Plan } from './plan.js';
-import { readRecordText, type OpenedRecord } from './read-record.js';
+import type { OpenedRecord } from './read-record.js';
 import { checkEditedText } from './validate.js';
 
 export interface Edit {
@@ -37,23 +36,28 @@ export function applyEdits(text: string, edits: Edit[]): string {
 }
 
 /**
- * Validate the edited text and replace the file. Invalid: exit 2, nothing written.
- * Returns the warnings (completeness) to show, and the record's data.
+ * Apply the edits to the record as it is on disk now, validate, and replace the file, all under
+ * the file's lock: an edit that reports success is in the file, whatever ran at the same time
+ * (the edits are replayed on the latest text, so a concurrent edit of another key survives).
+ * Invalid: exit 2, nothing written. Returns the warnings (completeness) and the record's data.
  */
-export function commitEdit(plan: Plan, record: OpenedRecord, newText: string, io: IO): { data: RecordData; warnings: string[] } {
-  const found = checkEditedText(plan.ledger, record.ref.path, newText, io.t);
-  if (found.errors.length > 0 || found.data === undefined) {
-    throw Object.assign(new UsageError(io.t('record.invalid-edit', { id: record.ref.id }), io.t('record.hint.invalid')), { details: found.errors });
-  }
+export function commitEdits(plan: Plan, record: OpenedRecord, edits: Edit[], io: IO): { data: RecordData; warnings: string[] } {
   const abs = join(plan.root, record.ref.path);
-  if (readRecordText(plan.root, record.ref, io) !== record.text) {
-    throw new UsageError(io.t('record.changed-meanwhile', { file: record.ref.path }), io.t('record.hint.changed-meanwhile'));
-  }
-  // A BOM the file had is dropped by decoding; the edited text is written back as plain UTF-8.
+  let result: { data: RecordData; warnings: string[] } | undefined;
   try {
-    replaceAtomic(abs, newText);
+    updateFile(abs, (current) => {
+      if (current === undefined) throw new LedgerError(io.t('record.changed-meanwhile', { file: record.ref.path }), io.t('record.hint.changed-meanwhile'));
+      const newText = applyEdits(current, edits);
+      const found = checkEditedText(plan.ledger, record.ref.path, newText.replace(/^\uFEFF/, ''), io.t);
+      if (found.errors.length > 0 || found.data === undefined) {
+        throw Object.assign(new UsageError(io.t('record.invalid-edit', { id: record.ref.id }), io.t('record.hint.invalid')), { details: found.errors });
+      }
+      result = { data: found.data, warnings: found.warnings };
+      return newText;
+    });
   } catch (e) {
+    if (e instanceof AftersalesError || e instanceof FileBusyError) throw e;
     throw new LedgerError(io.t('error.write-failed', { file: record.ref.path, reason: (e as Error).message }));
   }
-  return { data: found.data, warnings: found.warnings };
+  return result!;
 }

@@ -6,7 +6,8 @@
 import { LedgerError, UsageError } from '../errors.js';
 import type { Translate } from '../i18n/index.js';
 import type { CommandContext } from '../io/io.js';
-import { assemble, discoverFiles, type Ledger, type LedgerFile } from '../ledger/load.js';
+import { assemble, type Ledger, type LedgerFile } from '../ledger/load.js';
+import { discoverFiles } from '../ledger/discover.js';
 import { readLedgerFile } from '../ledger/read.js';
 import { buildLookup, type Lookup } from '../ledger/lookup.js';
 import type { Procedure, Service } from '../ledger/schema.js';

@@ -1,8 +1,8 @@
 // Reading and writing team.yaml for the `team` edit commands. The file is read as bytes, edited
 // as text (ledger/edit.ts keeps every byte outside the edited node; a BOM and CRLF line endings
 // are put back), and the result is verified — schema and the cross-file checks of team.yaml —
-// before anything is written. Nothing is written when any check fails, and a file changed by
-// someone else while we worked is not overwritten.
+// before anything is written. Nothing is written when any check fails; edits hold the file's
+// lock from reading to writing (editTeam), so concurrent edits are serialised, not lost.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -14,7 +14,7 @@ import { placeProblems } from '../ledger/positions.js';
 import type { PendingProblem, Problem } from '../ledger/problems.js';
 import type { Team } from '../ledger/schema.js';
 import { validateData } from '../ledger/validate.js';
-import { createExclusive, modeline, replaceAtomic } from '../ledger/write.js';
+import { createExclusive, modeline, replaceAtomic, withFileLock } from '../ledger/write.js';
 
 export const TEAM_FILE = 'team.yaml';
 
@@ -115,4 +115,17 @@ export function writeTeam(ledger: Ledger, file: TeamText, text: string, t: Trans
     if (code === 'EEXIST') throw new LedgerError(t('team.error.changed', { file: TEAM_FILE }), t('team.hint.changed'));
     throw new LedgerError(t('error.write-failed', { file: file.path, reason: (e as Error).message }));
   }
+}
+
+/**
+ * One edit of team.yaml under its lock: the file is read afresh, `build` makes the new text from
+ * it (and may refuse with a UsageError), and the result is verified and written. Two edits at
+ * once are serialised, so neither is lost. Returns the file as it was before the edit.
+ */
+export function editTeam(ledger: Ledger, t: Translate, build: (file: TeamText) => string): TeamText {
+  return withFileLock(join(ledger.root, TEAM_FILE), () => {
+    const file = readTeam(ledger, t);
+    writeTeam(ledger, file, build(file), t);
+    return file;
+  });
 }

@@ -6,6 +6,7 @@ import { messages as control } from './control.js';
 import { messages as report } from './report.js';
 import { messages as act } from './act.js';
 import { messages as plan } from './plan.js';
+import { messages as safety } from './safety.js';
 export const AREAS: AreaMessages[] = [
   record,
   team,
@@ -13,4 +14,5 @@ export const AREAS: AreaMessages[] = [
   report,
   act,
   plan,
+  safety,
 ];

@@ -6,7 +6,6 @@ export const messages: AreaMessages = {
   en: {
     'report.written': 'wrote {file}',
     'report.error.empty-out': '--out needs a file name',
-    'report.error.out-is-dir': '{file} is a folder',
     'report.error.write': 'cannot write {file}: {reason}',
     'report.hint.out': 'give --out a file path, e.g. --out reports/quality-2026-10.html',
     'report.title': 'After-sales quality report — {ledger} — {period}',
@@ -187,7 +186,6 @@ export const messages: AreaMessages = {
   es: {
     'report.written': 'se ha escrito {file}',
     'report.error.empty-out': '--out necesita un nombre de fichero',
-    'report.error.out-is-dir': '{file} es una carpeta',
     'report.error.write': 'no se puede escribir {file}: {reason}',
     'report.hint.out': 'indique en --out la ruta de un fichero, p. ej. --out informes/calidad-2026-10.html',
     'report.title': 'Informe de calidad de posventa — {ledger} — {period}',

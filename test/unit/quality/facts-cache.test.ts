@@ -64,7 +64,7 @@ afterAll(cleanup);
 describe('facts cache', () => {
   it('is written by a run, read back whole by the next, and changes no result', () => {
     const first = cachedRun(dir);
-    expect(existsSync(factsPath(dir))).toBe(true);
+    expect(existsSync(factsPath(dir)!)).toBe(true);
     const read = readFacts(loadLedger(dir));
     expect(read.exact).toBe(true);
     // every closed record of the example had its resolution time computed (history of 12 months)
@@ -94,13 +94,13 @@ describe('facts cache', () => {
 
   it('does not rewrite the file when nothing new was computed', () => {
     cachedRun(dir);
-    const before = readFileSync(factsPath(dir));
+    const before = readFileSync(factsPath(dir)!);
     const stamp = Date.now() - 60_000;
     // make a rewrite visible: the content would be identical, the mtime not
-    utimesSync(factsPath(dir), stamp / 1000, stamp / 1000);
+    utimesSync(factsPath(dir)!, stamp / 1000, stamp / 1000);
     cachedRun(dir);
-    expect(Math.floor(statSync(factsPath(dir)).mtimeMs / 1000)).toBe(Math.floor(stamp / 1000));
-    expect(readFileSync(factsPath(dir)).equals(before)).toBe(true);
+    expect(Math.floor(statSync(factsPath(dir)!).mtimeMs / 1000)).toBe(Math.floor(stamp / 1000));
+    expect(readFileSync(factsPath(dir)!).equals(before)).toBe(true);
   });
 
   it('serves the unchanged records when one record file changed, and recomputes that one', () => {
@@ -188,10 +188,10 @@ describe('facts cache', () => {
 
   it('ignores a corrupt or truncated file and replaces it', () => {
     cachedRun(dir);
-    const good = readFileSync(factsPath(dir));
-    writeFileSync(factsPath(dir), good.subarray(0, good.length - 8));
+    const good = readFileSync(factsPath(dir)!);
+    writeFileSync(factsPath(dir)!, good.subarray(0, good.length - 8));
     expect(readFacts(loadLedger(dir)).seed).toBeUndefined();
-    writeFileSync(factsPath(dir), 'not a facts file');
+    writeFileSync(factsPath(dir)!, 'not a facts file');
     expect(readFacts(loadLedger(dir)).seed).toBeUndefined();
     expect(cachedRun(dir).result).toEqual(freshRun(dir));
     expect(readFacts(loadLedger(dir)).exact).toBe(true);
@@ -201,6 +201,6 @@ describe('facts cache', () => {
     // .aftersales is a file: neither cache can be written
     writeFileSync(join(dir, '.aftersales'), 'in the way');
     expect(cachedRun(dir).result).toEqual(freshRun(dir));
-    expect(existsSync(factsPath(dir))).toBe(false);
+    expect(existsSync(factsPath(dir)!)).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { translator } from '../../../src/i18n/index.js';
 import { memoryIO } from '../../../src/io/io.js';
-import { applyEdits, commitEdit } from '../../../src/recording/edit-record.js';
+import { applyEdits, commitEdits } from '../../../src/recording/edit-record.js';
 import { openRecord } from '../../../src/recording/read-record.js';
 import { openPlan } from '../../../src/recording/plan.js';
 import { progressBar } from '../../../src/recording/progress.js';
@@ -17,7 +17,7 @@ afterAll(cleanup);
 const t = translator('en');
 
 describe('record edits', () => {
-  it('refuse to overwrite a file changed meanwhile', async () => {
+  it('an edit of a file changed meanwhile keeps their change and applies ours', async () => {
     const dir = copyFixture('minimal');
     const io = memoryIO({ t });
     const plan = openPlan({ cwd: dir, io, ledger: dir });
@@ -25,8 +25,10 @@ describe('record edits', () => {
     const record = await openRecord(dir, ref, io);
     const theirs = `${record.text}notes: added by a colleague\n`;
     writeFileSync(join(dir, ref.path), theirs);
-    expect(() => commitEdit(plan, record, applyEdits(record.text, [{ path: ['visits'], value: 1 }]), io)).toThrow(/was changed by someone else/);
-    expect(readFileSync(join(dir, ref.path), 'utf8')).toBe(theirs);
+    commitEdits(plan, record, [{ path: ['visits'], value: 3 }], io);
+    // ours is applied to the file as it is now (under its lock), theirs is kept
+    expect(readFileSync(join(dir, ref.path), 'utf8')).toBe(applyEdits(theirs, [{ path: ['visits'], value: 3 }]));
+    expect(readFileSync(join(dir, ref.path), 'utf8')).toContain('notes: added by a colleague\n');
   });
 
   it('create missing parents and ignore removals of absent keys', () => {
