@@ -1,14 +1,12 @@
-// When an action's effect can be measured (SPEC §1.7 `verification.after`): in the first FULL
-// period after the date D, i.e. the first period (of the ledger's kind) whose start is at or
-// after local midnight of D + 1 day. A period starting on D itself is not "after" D: the action
-// was still being carried out that day.
-import { addDays, nextPeriod, periodDates, periodOfDate, type PeriodKind } from '../quality/periods.js';
+// When an action's effect can be measured (SPEC §1.7 `verification.after`, §5 `action verify`):
+// in the first full period that STARTS ON OR AFTER the date D, in the ledger's kind of period
+// (after 2026-12-01 → 2026-12; after 2026-12-02 → 2027-01). The review pack uses the same rule.
+import { nextPeriod, periodDates, periodOfDate, type PeriodKind } from '../quality/periods.js';
 
 export { addDays, daysBetween } from '../quality/periods.js';
 
-/** The label of the first full period of `kind` after date `after`. */
-export function firstFullPeriodAfter(after: string, kind: PeriodKind): string {
-  const day = addDays(after, 1);
-  const label = periodOfDate(day, kind);
-  return periodDates(label).start === day ? label : nextPeriod(label);
+/** The label of the first full period of `kind` starting on or after date `after`. */
+export function firstFullPeriodFrom(after: string, kind: PeriodKind): string {
+  const label = periodOfDate(after, kind);
+  return periodDates(label).start === after ? label : nextPeriod(label);
 }

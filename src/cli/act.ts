@@ -72,7 +72,9 @@ export const registerAct: Register = (program, run) => {
   const improve = program
     .command('improve')
     .description('propose stricter targets for requirements met in each of the last N periods')
-    .option('--periods <n>', 'complete periods the target must have been met in', '3')
+    .option('--periods <n>', 'complete periods the target must have been met in (default 3, or improve.periods)')
+    .option('--min-n <m>', 'records each of those periods must have measured (default 20, or improve.min_n; counts need none)')
+    .option('--only <service/requirement>', 'propose (and --apply) only this requirement (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--apply', "write the new targets into the service files (keeping their comments) with a history entry")
     .option('--as-of <time>', '"now" for a reproducible run: a date or an ISO timestamp')
     .option('--format <format>', 'table | json', 'table');

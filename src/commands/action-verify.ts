@@ -20,7 +20,7 @@ import { editActionFile, readActionFile } from '../acting/action-file.js';
 import { parseDeviationKey } from '../acting/deviation-key.js';
 import { listActionIds, resolveActionId } from '../acting/ids.js';
 import { kindMeasurable, objectiveMeasurable, requirementMeasurable, SERVICE_KINDS, type Measurable, type ServiceKind } from '../acting/measure.js';
-import { firstFullPeriodAfter } from '../acting/verify-period.js';
+import { firstFullPeriodFrom } from '../acting/verify-period.js';
 import { cachedEngine } from '../quality/facts-cache.js';
 import { resolveAsOf } from './control-options.js';
 import { openValidLedger } from './open.js';
@@ -92,7 +92,7 @@ export async function runActionVerify(ctx: CommandContext & ActionVerifyOptions)
       outcomes.push({ id, kind: 'unmeasurable' });
       continue;
     }
-    const period = firstFullPeriodAfter(after, ledger.config.period);
+    const period = firstFullPeriodFrom(after, ledger.config.period);
     const { end } = periodBounds(period, tz);
     if (end > asOf) {
       const from = localDate(end, tz);

@@ -38,6 +38,8 @@ const MAX_PERIODS = 120;
 
 export interface ImproveOptions {
   periods?: string | number;
+  minN?: string | number;
+  only?: string[];
   apply?: boolean;
   asOf?: string;
   format?: string;
@@ -49,9 +51,11 @@ export interface Proposal {
   indicator: Indicator;
   from: NumericTarget;
   to: NumericTarget;
-  values: { period: string; value: number }[];
+  values: { period: string; value: number; n: number }[];
   benchmarks: { source: string; value: number }[];
   competition_ahead: boolean;
+  /** The requirement's description states the old target as text: update it by hand. */
+  description_mentions_old_target: boolean;
 }
 
 interface Internal {
@@ -67,15 +71,53 @@ interface Internal {
 export interface HeldBack {
   service: string;
   requirement: string;
-  reason: 'deviation' | 'open-action' | 'ineffective-action';
+  reason: 'missed' | 'no-data' | 'too-few' | 'no-stricter' | 'deviation' | 'open-action' | 'ineffective-action';
   detail: string;
 }
 
-function parsePeriods(value: string | number | undefined, t: CommandContext['io']['t']): number {
-  if (value === undefined) return 3;
+function wholeNumber(value: string | number, min: number, max: number): number {
   const n = typeof value === 'number' ? value : /^\d+$/.test(value.trim()) ? Number(value) : NaN;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_PERIODS) throw new UsageError(t('improve.bad-periods', { value: String(value), max: MAX_PERIODS }));
+  return Number.isInteger(n) && n >= min && n <= max ? n : NaN;
+}
+
+function parsePeriods(value: string | number | undefined, fallback: number, t: CommandContext['io']['t']): number {
+  if (value === undefined) return fallback;
+  const n = wholeNumber(value, 1, MAX_PERIODS);
+  if (Number.isNaN(n)) throw new UsageError(t('improve.bad-periods', { value: String(value), max: MAX_PERIODS }));
   return n;
+}
+
+function parseMinN(value: string | number | undefined, fallback: number, t: CommandContext['io']['t']): number {
+  if (value === undefined) return fallback;
+  const n = wholeNumber(value, 0, 1_000_000);
+  if (Number.isNaN(n)) throw new UsageError(t('improve.bad-min-n', { value: String(value) }));
+  return n;
+}
+
+/**
+ * Whether a description states a target bound as text ("90%", "5 días", "120h", "4,5"): a
+ * proposal never rewrites prose, so it says so instead.
+ */
+export function mentionsBound(description: string | undefined, written: unknown, value: number, unit: Unit): boolean {
+  if (!description) return false;
+  const num = (x: number) => [String(Number(x.toFixed(6))), String(Number(x.toFixed(6))).replace('.', ',')];
+  const forms = new Set<string>();
+  if (typeof written === 'string' || typeof written === 'number') forms.add(String(written).trim());
+  if (unit === 'ratio') for (const n of num(value * 100)) forms.add(`${n}%`).add(`${n} %`);
+  else if (unit === 'hours') {
+    for (const n of num(value)) for (const u of ['h', ' h', ' hours', ' horas', ' hour', ' hora']) forms.add(`${n}${u}`);
+    if (value % 24 === 0) for (const n of num(value / 24)) for (const u of ['d', ' d', ' days', ' días', ' dias', ' day', ' día']) forms.add(`${n}${u}`);
+  } else for (const n of num(value)) forms.add(n);
+  const text = description.toLowerCase();
+  for (const f of forms) {
+    const at = text.indexOf(f.toLowerCase());
+    if (at < 0) continue;
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + f.length] ?? ' ';
+    // a whole token: "5 días" is in "en 5 días", not in "15 días" or "5 días y 3 h"… (after: not a digit)
+    if (!/[\d.,]/.test(before) && !/\d/.test(after) && !/[.,]\d/.test(text.slice(at + f.length, at + f.length + 2))) return true;
+  }
+  return false;
 }
 
 /** Why a requirement may not be tightened now, or undefined. */
@@ -126,6 +168,16 @@ function historyEntry(text: string, index: number, date: string, from: Target, t
   return node;
 }
 
+/** `--only service/requirement` keys, checked against the plan (undefined: no filter). */
+function onlyKeys(only: string[], lookup: ReturnType<typeof buildLookup>, t: CommandContext['io']['t']): Set<string> | undefined {
+  if (only.length === 0) return undefined;
+  const valid = [...lookup.services.values()].flatMap((s) => s.requirements.map((r) => `${s.id}/${r.id}`)).sort();
+  for (const key of only) {
+    if (!valid.includes(key)) throw new UsageError(t('improve.bad-only', { value: key }), t('improve.hint-only', { known: valid.join(', ') }));
+  }
+  return new Set(only);
+}
+
 function shellQuote(text: string): string {
   return /^[\w./:@%+=-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
@@ -134,9 +186,12 @@ export async function runImprove(ctx: CommandContext & ImproveOptions): Promise<
   const { io } = ctx;
   const t = io.t;
   const format = formatOption(io, ctx.format, IMPROVE_FORMATS, 'table');
-  const count = parsePeriods(ctx.periods, t);
   const { ledger } = openValidLedger(ctx);
+  const settings = ledger.settings?.improve;
+  const count = parsePeriods(ctx.periods, settings?.periods ?? 3, t);
+  const minN = parseMinN(ctx.minN, settings?.min_n ?? 20, t);
   const lookup = buildLookup(ledger);
+  const only = onlyKeys(ctx.only ?? [], lookup, t);
   const tz = ledger.config.timezone;
   const asOf = resolveAsOf(io, ledger, ctx.asOf);
   const last = lastCompletePeriod(asOf, ledger.config.period, tz);
@@ -159,20 +214,23 @@ export async function runImprove(ctx: CommandContext & ImproveOptions): Promise<
   const held: HeldBack[] = [];
   for (const svc of [...lookup.services.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     svc.requirements.forEach((req, index) => {
+      if (only && !only.has(`${svc.id}/${req.id}`)) return;
+      const hold = (reason: HeldBack['reason'], detail: string) => void held.push({ service: svc.id, requirement: req.id, reason, detail });
       const m = requirementMeasurable(engine, lookup, svc.id, req.id)!;
-      const values: { period: string; value: number }[] = [];
+      // Counts (volume, backlog) are the whole population: no sample to be too small.
+      const needed = m.unit === 'count' ? 0 : minN;
+      const values: { period: string; value: number; n: number }[] = [];
       for (const p of labels) {
-        const v = m.measure(p).value;
-        if (v === null || !meets(v, m.target)) return;
-        values.push({ period: p, value: v });
+        const { value: v, n } = m.measure(p);
+        if (v === null) return hold('no-data', p);
+        if (!meets(v, m.target)) return hold('missed', `${p} (${formatValue(v, m.unit)})`);
+        if (n < needed) return hold('too-few', t('improve.too-few-detail', { period: p, n, min: needed }));
+        values.push({ period: p, value: v, n });
       }
       const bound = proposeBound(values.map((v) => v.value), m.target, m.unit);
-      if (bound === undefined) return;
-      const hold = heldBack(svc.id, req, deviationKeys, actions);
-      if (hold) {
-        held.push(hold);
-        return;
-      }
+      if (bound === undefined) return hold('no-stricter', '');
+      const blocked = heldBack(svc.id, req, deviationKeys, actions);
+      if (blocked) return void held.push(blocked);
       const side = targetSide(m.target);
       const to: NumericTarget = { ...m.target, [side]: bound };
       const benchmarks = benchmarksFor(ledger, svc.id, req);
@@ -181,6 +239,7 @@ export async function runImprove(ctx: CommandContext & ImproveOptions): Promise<
         proposal: {
           service: svc.id, requirement: req.id, indicator: indicatorOut(req.indicator), from: m.target, to, values, benchmarks,
           competition_ahead: benchmarks.some((b) => isAhead(b.value, to)),
+          description_mentions_old_target: mentionsBound(req.description, req.target[side], m.target[side]!, m.unit),
         },
         unit: m.unit, file: lookup.serviceFiles.get(svc.id) ?? `services/${svc.id}.yaml`, index, side, written: req.target, next,
       });
@@ -192,7 +251,7 @@ export async function runImprove(ctx: CommandContext & ImproveOptions): Promise<
   if (ctx.apply && found.length > 0) applyAll(ledger, found, today, t);
 
   if (format === 'json') {
-    io.out(`${JSON.stringify({ schemaVersion: 1, proposals }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ schemaVersion: 1, proposals, held }, null, 2)}\n`);
     if (ctx.apply) for (const f of [...new Set(found.map((x) => x.file))]) io.err(`${t('improve.applied', { file: f })}\n`);
     return { exitCode: 0, proposals, heldBack: held };
   }
@@ -254,7 +313,8 @@ function renderTable(found: Internal[], held: HeldBack[], labels: string[], appl
       const crit = t('status.critical');
       lines.push('');
       lines.push(`${c.bold(`${p.service}/${p.requirement}`)} (${indicatorName(p.indicator)}): ${formatTarget(p.from, f.unit, crit)} → ${c.green(formatTarget(p.to, f.unit, crit))}`);
-      lines.push(`    ${t('improve.values', { values: p.values.map((v) => `${v.period} ${formatValue(v.value, f.unit)}`).join(', ') })}`);
+      lines.push(`    ${t('improve.values', { values: p.values.map((v) => `${v.period} ${formatValue(v.value, f.unit)} (n=${v.n})`).join(', ') })}`);
+      if (p.description_mentions_old_target) lines.push(`    ${c.yellow(t('improve.description-mentions', { target: formatTarget({ [f.side]: p.from[f.side] }, f.unit, crit) }))}`);
       for (const b of p.benchmarks) {
         const ahead = isAhead(b.value, p.to);
         lines.push(`    ${t('improve.benchmark', { source: b.source, value: formatValue(b.value, f.unit) })}${ahead ? c.yellow(`  ${t('improve.ahead')}`) : ''}`);

@@ -96,6 +96,16 @@ function checkTeam(ledger: Ledger, c: Collector): void {
   });
 }
 
+/** Deviation kinds (SPEC §4): a requirement of that id would share its deviations' keys. */
+const DEVIATION_KINDS = ['target', 'trend', 'compliance', 'training', 'action', 'capacity'];
+
+/** SPEC §1.3: requirement ids may not be a deviation kind, so deviation keys never collide. */
+function reservedRequirementIds(f: string, s: Service, c: Collector): void {
+  s.requirements.forEach((r, i) => {
+    if (DEVIATION_KINDS.includes(r.id)) c.add(f, ['requirements', i, 'id'], 'reserved-id', { id: r.id, kinds: DEVIATION_KINDS.join(', '), service: s.id });
+  });
+}
+
 function unknownRef(c: Collector, file: string, path: YamlPath, what: string, value: string, known: string[], severity: Severity = 'error') {
   const suggestion = closest(value, known) ?? '';
   c.add(file, path, `unknown-${what}`, { value, suggestion, known: known.slice(0, 12).join(', ') }, severity);
@@ -165,6 +175,7 @@ function checkServices(ledger: Ledger, c: Collector): void {
       c.add(f, ['requirements', i, 'id'], 'duplicate-id', { id: s.requirements[i].id, first: `requirements[${j}]` });
     }
     s.requirements.forEach((r: Requirement, i) => checkIndicatorUse(f, ['requirements', i], r, c));
+    reservedRequirementIds(f, s, c);
     (s.resources ?? []).forEach((r, i) => {
       if (!teamBroken && r.role && !roles.has(r.role)) unknownRef(c, f, ['resources', i, 'role'], 'role', r.role, [...roles]);
     });

@@ -119,6 +119,8 @@ export const settingsFile = z.strictObject({
   history: positiveInt.optional(),
   calendars: z.record(z.string(), calendarDef).optional(),
   objectives: z.array(objective).optional(),
+  /** Defaults of `improve`: how many complete periods, and the minimum records in each. */
+  improve: z.strictObject({ periods: positiveInt.optional(), min_n: z.number().int().min(0).optional() }).optional(),
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 // Causes by stratification (SPEC §4): for each value of assignee, product, channel, priority,
 // cause.category and customer held by at least 3 records of the population, recompute the
 // indicator without that group. The top 3 groups whose removal improves the value most
-// (strictly) are the likely causes; ties by dimension order, then by value.
+// (strictly) are the likely causes; ties by dimension order, then by value. A group holding
+// the whole population is never a cause.
 import type { Direction } from './targets.js';
 import { fieldGetter, type Prepared } from './prepare.js';
 
@@ -18,7 +19,6 @@ export interface Cause {
   value_in_group: number | null;
   value_without_group: number | null;
 }
-
 
 export function findCauses(
   population: readonly Prepared[],
@@ -41,7 +41,9 @@ export function findCauses(
       else groups.set(v, [r]);
     }
     for (const [v, group] of groups) {
-      if (group.length < MIN_GROUP) continue;
+      // Too small to say anything, or the whole population: removing every record "improves" a
+      // count to 0 and explains nothing (SPEC §4).
+      if (group.length < MIN_GROUP || group.length === population.length) continue;
       const inGroup = new Set(group);
       const without = compute(population.filter((r) => !inGroup.has(r)));
       if (without === null) continue;

@@ -19,6 +19,8 @@ export interface Scope {
   byClosed: Uint32Array;
 }
 
+const EMPTY = new Uint32Array(0);
+
 /** First position in `list` (sorted by `key`) whose key is ≥ `at`. */
 function firstAtOrAfter(list: Uint32Array, key: Float64Array, at: number): number {
   let lo = 0;
@@ -191,9 +193,17 @@ export class Engine {
     return c.accepts ? filterIndices(base, c.accepts) : base;
   }
 
+  /** The earliest `opened` of the scope's records (cancelled included); Infinity without any. */
+  firstOpened(scope: Scope): number {
+    return scope.byOpened.length > 0 ? this.cols.opened[scope.byOpened[0]] : Infinity;
+  }
+
   measure(scope: Scope, c: Compiled, label: string): Measured {
-    const ix = this.acceptedIx(scope, c, label);
     const { end } = periodBounds(label, this.ledger.config.timezone);
+    // SPEC §3.1: the scope's history starts with its first record. A period that ends on or
+    // before it has no data, counts included (a ledger begun in 2025 has no zero-valued 2023).
+    if (end <= this.firstOpened(scope)) return { value: null, n: 0, ix: EMPTY, records: [] };
+    const ix = this.acceptedIx(scope, c, label);
     const m = c.compute(ix, { end, services: scope.services });
     let records: Prepared[] | undefined;
     const toRecords = () => (records ??= this.toRecords(ix));

@@ -7,7 +7,7 @@ import type { ActionData } from '../ledger/schema.js';
 import type { Engine } from '../quality/engine.js';
 import type { ControlResult, RequirementResult } from '../quality/control.js';
 import { isOverdue } from '../quality/control.js';
-import { firstFullPeriodAfter } from '../acting/verify-period.js';
+import { firstFullPeriodFrom } from '../acting/verify-period.js';
 import {
   localDate, parseTimestamp, periodBounds, periodsEndingWith,
 } from '../quality/periods.js';
@@ -55,11 +55,11 @@ export interface ReviewInputs {
 }
 
 /**
- * Whether the first full period after `after` (the first one starting on or after the next day,
- * as `action verify` measures) has ended by the as-of instant.
+ * Whether the first full period starting on or after `after` (the one `action verify`
+ * measures) has ended by the as-of instant.
  */
 function verificationPeriodOver(after: string, ledger: Ledger, asOfMs: number): boolean {
-  const first = firstFullPeriodAfter(after, ledger.config.period);
+  const first = firstFullPeriodFrom(after, ledger.config.period);
   return periodBounds(first, ledger.config.timezone).end <= asOfMs;
 }
 

@@ -143,7 +143,7 @@ describe('action list, close and verify', () => {
     const before = readFileSync(join(dir, 'actions', `${a}.yaml`), 'utf8');
     const r = run(['action', 'verify', a, '--as-of', '2026-05-31T23:59:00'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`${a}: repair/resolution-time is measured in 2026-05, the first full period after 2026-04-20; run verify again on or after 2026-06-01\n`);
+    expect(r.stdout).toBe(`${a}: repair/resolution-time is measured in 2026-05, the first full period starting on or after 2026-04-20; run verify again on or after 2026-06-01\n`);
     expect(readFileSync(join(dir, 'actions', `${a}.yaml`), 'utf8')).toBe(before);
   });
 
@@ -154,7 +154,7 @@ describe('action list, close and verify', () => {
     expect(r.stderr).toContain(`aftersales action close ${b}`);
   });
 
-  it('verify measures the requirement in the first full period after verification.after and writes the result', () => {
+  it('verify measures the requirement in the first full period starting on or after verification.after and writes the result', () => {
     const r = run(['action', 'verify', a, '--as-of', '2026-06-01'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(`${a}: repair/resolution-time in 2026-05 = 20 h (n=10), target ≤ 48 h (> 4 d critical): effective → verified\n`);

@@ -24,22 +24,23 @@ describe('improve', () => {
         {
           service: 'repair', requirement: 'resolution-time', indicator: 'resolution_time',
           from: { max: 48, critical: 96 }, to: { max: 30, critical: 96 },
-          values: [{ period: '2026-06', value: 24 }, { period: '2026-07', value: 22 }, { period: '2026-08', value: 30 }],
-          benchmarks: [{ source: 'Competitor X public SLA', value: 24 }], competition_ahead: true,
+          values: [{ period: '2026-06', value: 24, n: 10 }, { period: '2026-07', value: 22, n: 10 }, { period: '2026-08', value: 30, n: 10 }],
+          benchmarks: [{ source: 'Competitor X public SLA', value: 24 }], competition_ahead: true, description_mentions_old_target: false,
         },
         {
           service: 'repair', requirement: 'csat', indicator: 'csat',
           from: { min: 0.8, critical: 0.6 }, to: { min: 0.9, critical: 0.6 },
-          values: [{ period: '2026-06', value: 0.9 }, { period: '2026-07', value: 1 }, { period: '2026-08', value: 0.9 }],
-          benchmarks: [{ source: 'Sector survey 2026', value: 0.85 }], competition_ahead: false,
+          values: [{ period: '2026-06', value: 0.9, n: 10 }, { period: '2026-07', value: 1, n: 10 }, { period: '2026-08', value: 0.9, n: 10 }],
+          benchmarks: [{ source: 'Sector survey 2026', value: 0.85 }], competition_ahead: false, description_mentions_old_target: false,
         },
         {
           service: 'repair', requirement: 'adherence', indicator: 'procedure_adherence',
           from: { min: 0.9 }, to: { min: 1 },
-          values: [{ period: '2026-06', value: 1 }, { period: '2026-07', value: 1 }, { period: '2026-08', value: 1 }],
-          benchmarks: [], competition_ahead: false,
+          values: [{ period: '2026-06', value: 1, n: 10 }, { period: '2026-07', value: 1, n: 10 }, { period: '2026-08', value: 1, n: 10 }],
+          benchmarks: [], competition_ahead: false, description_mentions_old_target: false,
         },
       ],
+      held: [],
     });
     // deterministic to the byte
     expect(run(['improve', '--as-of', AS_OF, '--format', 'json'], { cwd: dir }).stdout).toBe(r.stdout);
@@ -50,7 +51,7 @@ describe('improve', () => {
     const r = run(['improve', '--as-of', AS_OF], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('repair/resolution-time (resolution_time): ≤ 48 h (> 4 d critical) → ≤ 30 h (> 4 d critical)');
-    expect(r.stdout).toContain('values: 2026-06 24 h, 2026-07 22 h, 2026-08 30 h');
+    expect(r.stdout).toContain('values: 2026-06 24 h (n=10), 2026-07 22 h (n=10), 2026-08 30 h (n=10)');
     expect(r.stdout).toContain('benchmark: Competitor X public SLA: 24 h  the competition is still ahead');
     expect(r.stdout).toContain('improve --apply');
     const line = r.stdout.split('\n').find((l) => l.includes('action open') && l.includes('--requirement csat'))!.trim();
@@ -102,7 +103,15 @@ describe('improve', () => {
     expect(r.stdout).toContain('repair/adherence'); // 100% every month
     const none = run(['improve', '--as-of', '2026-01-15'], { cwd: dir }); // 2025-10 … 12: no data
     expect(none.code).toBe(0);
-    expect(none.stdout).toBe('no requirement met its target in each of the last 3 complete periods (2025-10 … 2025-12) with room for a stricter one\n');
+    expect(none.stdout).toBe([
+      'no requirement met its target in each of the last 3 complete periods (2025-10 … 2025-12) with room for a stricter one',
+      '',
+      'Not proposed:',
+      '    repair/resolution-time: no data in 2025-10',
+      '    repair/csat: no data in 2025-10',
+      '    repair/adherence: no data in 2025-10',
+      '',
+    ].join('\n'));
   });
 
   it('--apply writes the new targets in the file\'s style, keeps every other byte, and a second run proposes nothing', () => {

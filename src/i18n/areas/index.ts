@@ -7,6 +7,7 @@ import { messages as report } from './report.js';
 import { messages as act } from './act.js';
 import { messages as plan } from './plan.js';
 import { messages as safety } from './safety.js';
+import { messages as trust } from './trust.js';
 export const AREAS: AreaMessages[] = [
   record,
   team,
@@ -15,4 +16,5 @@ export const AREAS: AreaMessages[] = [
   act,
   plan,
   safety,
+  trust,
 ];

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../../src/i18n/index.js';
 import { matchIds, newActionId, resolveActionId } from '../../../src/acting/ids.js';
 import { parseDeviationKey } from '../../../src/acting/deviation-key.js';
-import { addDays, daysBetween, firstFullPeriodAfter } from '../../../src/acting/verify-period.js';
+import { addDays, daysBetween, firstFullPeriodFrom } from '../../../src/acting/verify-period.js';
 import { UsageError } from '../../../src/errors.js';
 
 const t = translator('en');
@@ -55,16 +55,20 @@ describe('deviation keys', () => {
   });
 });
 
-describe('the first full period after a date', () => {
-  it('is the first period starting on or after the next day', () => {
-    expect(firstFullPeriodAfter('2026-04-20', 'month')).toBe('2026-05');
-    expect(firstFullPeriodAfter('2026-04-30', 'month')).toBe('2026-05'); // May starts the day after
-    expect(firstFullPeriodAfter('2026-05-01', 'month')).toBe('2026-06'); // May 1 itself is not after
-    expect(firstFullPeriodAfter('2026-12-31', 'month')).toBe('2027-01');
-    expect(firstFullPeriodAfter('2026-11-01', 'week')).toBe('2026-W45'); // a Sunday: Monday 2026-11-02 starts W45
-    expect(firstFullPeriodAfter('2026-11-02', 'week')).toBe('2026-W46');
-    expect(firstFullPeriodAfter('2026-09-30', 'quarter')).toBe('2026-Q4');
-    expect(firstFullPeriodAfter('2026-10-01', 'quarter')).toBe('2027-Q1');
+describe('the first full period starting on or after a date (SPEC §1.7, §5 action verify)', () => {
+  it('is the period starting that day, else the next one', () => {
+    expect(firstFullPeriodFrom('2026-12-01', 'month')).toBe('2026-12'); // the SPEC's own example
+    expect(firstFullPeriodFrom('2026-12-02', 'month')).toBe('2027-01'); // …and its second
+    expect(firstFullPeriodFrom('2026-10-01', 'month')).toBe('2026-10'); // issue 13: not 2026-11
+    expect(firstFullPeriodFrom('2026-04-20', 'month')).toBe('2026-05');
+    expect(firstFullPeriodFrom('2026-04-30', 'month')).toBe('2026-05');
+    expect(firstFullPeriodFrom('2026-12-31', 'month')).toBe('2027-01');
+    expect(firstFullPeriodFrom('2026-11-01', 'week')).toBe('2026-W45'); // a Sunday: Monday 2026-11-02 starts W45
+    expect(firstFullPeriodFrom('2026-11-02', 'week')).toBe('2026-W45'); // that Monday itself
+    expect(firstFullPeriodFrom('2026-11-03', 'week')).toBe('2026-W46');
+    expect(firstFullPeriodFrom('2026-09-30', 'quarter')).toBe('2026-Q4');
+    expect(firstFullPeriodFrom('2026-10-01', 'quarter')).toBe('2026-Q4');
+    expect(firstFullPeriodFrom('2026-10-02', 'quarter')).toBe('2027-Q1');
   });
 
   it('counts days across months and leap years', () => {

@@ -343,12 +343,14 @@ describe('deviations', () => {
   });
 
   it('trend: a falling run of 6 volumes (10, 9, 8, 7, 6, 5) fires nelson-3 though the target (≥ 3) is met', () => {
-    // A count over an empty period is 0, a real value: the 12-period series starts with six 0s.
-    // centre = 45/12 = 3.75; moving ranges 0,0,0,0,0,10,1,1,1,1,1 → mean 15/11 = 1.364,
-    // σ̂ = 1.209, LCL = 3.75 − 3.63 = 0.12 < 5: no nelson-1; the latest 9 are not all below the
-    // centre: no nelson-2; the latest 6 fall strictly: nelson-3.
+    // The history starts with the first calls record (2026-05-10, SPEC §3.1): the six periods
+    // before it are no-data and left out, so the series is the six volumes themselves.
+    // centre = 45/6 = 7.5; moving ranges 1,1,1,1,1 → mean 1, σ̂ = 1/1.128 = 0.887,
+    // LCL = 7.5 − 2.66 = 4.84 < 5: no nelson-1; fewer than 9 values: no nelson-2; the latest 6
+    // fall strictly: nelson-3.
     expect(req('volume', 'calls')).toMatchObject({ value: 5, status: 'ok' });
-    expect(dev('calls/volume/2026-10/trend')).toMatchObject({ kind: 'trend', severity: 'warning', rules: ['nelson-3'], series: [0, 0, 0, 0, 0, 0, 10, 9, 8, 7, 6, 5] });
+    expect(req('volume', 'calls').series.slice(0, 6).map((p) => p.value)).toEqual([null, null, null, null, null, null]);
+    expect(dev('calls/volume/2026-10/trend')).toMatchObject({ kind: 'trend', severity: 'warning', rules: ['nelson-3'], series: [10, 9, 8, 7, 6, 5] });
     expect(dev('calls/volume/2026-10')).toBeUndefined();
     // preventive suggestions first for a trend
     expect(dev('calls/volume/2026-10/trend')!.suggestions).toEqual(['Review in the next meeting']);
@@ -374,18 +376,21 @@ describe('deviations', () => {
 });
 
 describe('edge cases', () => {
-  it('an empty period: statistics and shares are no-data (null), counts are 0, no deviation from them', () => {
+  it('a period before the first record: every indicator is no-data, counts included (SPEC §3.1)', () => {
     const r = run({ period: '2025-01' });
-    const repair = r.services.find((s) => s.id === 'repair')!.requirements;
-    // volume ≥ 1 is missed by 0 (no critical given → critical); backlog 0 ≤ 5 is met
-    expect(repair.find((x) => x.id === 'volume')).toMatchObject({ value: 0, n: 0, status: 'critical' });
-    expect(repair.find((x) => x.id === 'backlog')).toMatchObject({ value: 0, n: 0, status: 'ok' });
-    expect(repair.find((x) => x.id === 'res-p90')).toMatchObject({ value: null, n: 0, status: 'no-data' });
-    expect(repair.find((x) => x.id === 'csat')).toMatchObject({ value: null, status: 'no-data' });
-    expect(repair.find((x) => x.id === 'nps')).toMatchObject({ value: null, status: 'no-data' });
-    expect(r.deviations.filter((d) => d.kind === 'target' && d.service === 'repair').map((d) => d.requirement)).toEqual(['volume']);
+    for (const svc of r.services) {
+      for (const x of svc.requirements) expect(x, `${svc.id}/${x.id}`).toMatchObject({ value: null, n: 0, status: 'no-data' });
+    }
+    expect(r.deviations.filter((d) => d.kind === 'target' || d.kind === 'trend')).toEqual([]);
+  });
+
+  it('an empty period after the first record: statistics and shares are no-data, counts are 0', () => {
+    // calls has records from 2026-05 to 2026-10; none in 2026-12
+    const calls = run({ period: '2026-12' }).services.find((s) => s.id === 'calls')!;
+    expect(calls.requirements.find((x) => x.id === 'volume')).toMatchObject({ value: 0, n: 0, status: 'critical' });
+    const r = run({ period: '2026-12' });
     // the calls volume target (≥ 3) is missed by 0: a count is a real value
-    expect(r.deviations.find((d) => d.key === 'calls/volume/2025-01')).toMatchObject({ severity: 'critical', value: 0 });
+    expect(r.deviations.find((d) => d.key === 'calls/volume/2026-12')).toMatchObject({ severity: 'critical', value: 0 });
   });
 
   it('a record closed exactly at the period end belongs to the next period', () => {
