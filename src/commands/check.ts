@@ -1,7 +1,8 @@
 // `aftersales check`: validate the whole ledger; every problem with its place and a hint.
 import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allProblems } from '../ledger/checks.js';
+import { allProblems, place } from '../ledger/checks.js';
+import { plausibility } from '../ledger/plausibility.js';
 import { decodeText } from '../ledger/parse.js';
 import { compareProblems, type Problem } from '../ledger/problems.js';
 import type { CommandContext } from '../io/io.js';
@@ -42,7 +43,7 @@ export async function runCheck(ctx: CommandContext & CheckOptions): Promise<Chec
   const { io } = ctx;
   const format = formatOption(io, ctx.format, CHECK_FORMATS, 'text');
   const ledger = openLedger(ctx);
-  const problems = allProblems(ledger).sort(compareProblems);
+  const problems = [...allProblems(ledger), ...place(ledger.root, plausibility(ledger, io.now()))].sort(compareProblems);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
 

@@ -109,7 +109,9 @@ export async function runRecordClose(ctx: CommandContext & RecordCloseOptions): 
     for (const step of procedure?.steps ?? []) {
       if (steps[step.id] !== undefined) continue;
       const name = `${step.name}${step.mandatory ? ` (${t('record.ask.mandatory')})` : ''}`;
-      edit(['steps', step.id], await askChoice(p, t, t('record.ask.step', { step: name }), STEP_STATES.map((s) => ({ value: s })), 'done', false));
+      // Nothing pre-answered (SPEC §1.6): the first choice leaves the step unanswered.
+      const state = await askChoice(p, t, t('record.ask.step', { step: name }), STEP_STATES.map((s) => ({ value: s })), undefined, true, t('record.ask.unanswered'));
+      if (state !== undefined) edit(['steps', step.id], state);
     }
     const asked = new Set<string>();
     if (procedure) leaves(await askCaptures(p, io, procedure, view, asked), [], edit);
@@ -135,8 +137,11 @@ export async function runRecordClose(ctx: CommandContext & RecordCloseOptions): 
   const rank = (e: Edit) => (e.path[0] === 'closed' ? 0 : e.path[0] === 'outcome' ? 1 : 2);
   edits.sort((a, b) => rank(a) - rank(b));
 
-  const { warnings } = commitEdits(plan, record, edits, io);
+  const { data, warnings } = commitEdits(plan, record, edits, io);
   for (const w of warnings) io.err(`${t('severity.warning')}: ${w}\n`);
+  // Closed all the same (the record is measured as not adherent), but said (SPEC §1.6).
+  const notDone = (procedure?.steps ?? []).filter((s) => s.mandatory && data.steps?.[s.id] !== 'done').map((s) => s.id);
+  if (notDone.length > 0 && data.outcome !== 'cancelled') io.err(`${t('severity.warning')}: ${t('record.warn.steps-not-done', { id: ref.id, steps: notDone.join(', ') })}\n`);
   io.out(`${t('record.closed', { id: ref.id, file: ref.path })}\n`);
   return { exitCode: 0 };
 }

@@ -57,9 +57,9 @@ export async function askTimestamp(p: Prompter, t: Translate, message: string, d
 }
 
 /** A select with a "(none)" choice first when the field is optional; '' means none. */
-export async function askChoice(p: Prompter, t: Translate, message: string, values: { value: string; name?: string }[], dflt?: string, optional = true): Promise<string | undefined> {
+export async function askChoice(p: Prompter, t: Translate, message: string, values: { value: string; name?: string }[], dflt?: string, optional = true, noneLabel = t('record.ask.none')): Promise<string | undefined> {
   const choices: Choice<string>[] = values.map((v) => ({ name: v.name ?? v.value, value: v.value }));
-  if (optional) choices.unshift({ name: t('record.ask.none'), value: '' });
+  if (optional) choices.unshift({ name: noneLabel, value: '' });
   const answer = await p.select<string>({ message, choices, default: dflt });
   return answer === '' ? undefined : answer;
 }

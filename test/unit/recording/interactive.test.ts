@@ -129,3 +129,26 @@ describe('record close on a terminal', () => {
     expect(readFileSync(join(dir, 'records/2026/11/20261102-q2m8w1zd.yaml'), 'utf8')).toBe(before);
   });
 });
+
+describe('record close leaves steps unanswered until answered, and warns (issue 13, SPEC §1.6)', () => {
+  it('on a terminal, Enter on every step answers nothing: no step is marked, and a warning names the mandatory ones', async () => {
+    const dir = copyFixture('minimal');
+    // Enter (the first choice) on the three steps, then the outcome, closed and the rest
+    const prompter = scriptedPrompter([undefined, undefined, undefined, 'resolved', '2026-11-04T16:30:00+01:00', '', undefined, '', '', false]);
+    const io = memoryIO({ t, prompter, now: NOW });
+    await runRecordClose({ cwd: dir, io, ledger: dir, id: 'q2m8' });
+    const r = recordAt(dir, '20261102-q2m8w1zd');
+    expect(r.steps).toBeUndefined();
+    expect(r.outcome).toBe('resolved');
+    expect(io.stderr.join('')).toContain('warning: 20261102-q2m8w1zd is closed with mandatory steps not marked done: diagnose, repair;');
+  });
+
+  it('without a terminal and without --step: closed (exit 0) with the same warning', async () => {
+    const dir = copyFixture('minimal');
+    const io = memoryIO({ t, now: NOW });
+    const r = await runRecordClose({ cwd: dir, io, ledger: dir, id: 'q2m8', outcome: 'resolved', closed: '2026-11-04T16:30:00+01:00' });
+    expect(r.exitCode).toBe(0);
+    expect(recordAt(dir, '20261102-q2m8w1zd').closed).toBe('2026-11-04T16:30:00+01:00');
+    expect(io.stderr.join('')).toContain('warning: 20261102-q2m8w1zd is closed with mandatory steps not marked done: diagnose, repair;');
+  });
+});
