@@ -9,6 +9,7 @@ import { editActionFile, readActionFile, setTopLevelAfter } from '../acting/acti
 import { listActionIds, resolveActionId } from '../acting/ids.js';
 import { ledgerRoot } from './open.js';
 import { loadLedger } from '../ledger/load.js';
+import { yearInRange } from './control-options.js';
 
 export interface ActionCloseOptions {
   id?: string;
@@ -19,6 +20,7 @@ export async function runActionClose(ctx: CommandContext & ActionCloseOptions): 
   const { io } = ctx;
   const t = io.t;
   if (ctx.date !== undefined && !isDate(ctx.date)) throw new UsageError(t('act.bad-date', { flag: '--date', value: ctx.date }), t('hint.bad-date'));
+  if (ctx.date !== undefined) yearInRange(t, '--date', ctx.date);
   const root = ledgerRoot(ctx);
   const id = resolveActionId(listActionIds(root), ctx.id ?? '', t);
   const file = readActionFile(root, id, t);

@@ -24,7 +24,7 @@ import { renderAction } from '../acting/action-file.js';
 import { parseDeviationKey } from '../acting/deviation-key.js';
 import { actionRelPath, newActionId } from '../acting/ids.js';
 import { addDays } from '../acting/verify-period.js';
-import { resolveAsOf } from './control-options.js';
+import { resolveAsOf, yearInRange } from './control-options.js';
 import { openValidLedger } from './open.js';
 
 export interface ActionOpenOptions {
@@ -75,6 +75,7 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 function dateFlag(value: string | undefined, flag: string, t: CommandContext['io']['t']): string | undefined {
   if (value === undefined) return undefined;
   if (!isDate(value)) throw new UsageError(t('act.bad-date', { flag, value }), t('hint.bad-date'));
+  yearInRange(t, flag, value);
   return value;
 }
 

@@ -14,6 +14,7 @@ import { openRecord } from '../recording/read-record.js';
 import { nowStamp, type Data } from '../recording/new-record.js';
 import { openPlan, type Plan } from '../recording/plan.js';
 import { resolveRecord } from '../recording/resolve.js';
+import { yearInRange } from './control-options.js';
 
 export interface RecordCloseOptions {
   id: string;
@@ -76,6 +77,7 @@ export async function runRecordClose(ctx: CommandContext & RecordCloseOptions): 
   if (ctx.closed !== undefined && !isTimestamp(ctx.closed)) {
     throw new UsageError(t('problem.bad-timestamp', { value: ctx.closed }), t('hint.bad-timestamp'));
   }
+  if (ctx.closed !== undefined) yearInRange(t, '--closed', ctx.closed);
   const sets = (ctx.set ?? []).map((s) => parseSet('record', s, t));
   const plan: Plan = openPlan(ctx);
   const ref = resolveRecord(plan.root, ctx.id, t);

@@ -13,6 +13,7 @@ import { palette } from '../report/colors.js';
 import { CHECK_IDS, readiness, type Readiness } from '../planning/readiness.js';
 import { ledgerRoot } from './open.js';
 import { formatOption } from './format-option.js';
+import { yearInRange } from './control-options.js';
 
 export interface StatusOptions {
   format?: string;
@@ -71,6 +72,7 @@ export async function runStatus(ctx: CommandContext & StatusOptions): Promise<{ 
   const tz = ledger.config.timezone;
   const ms = ctx.asOf === undefined ? io.now() : parseTimestamp(ctx.asOf, tz);
   if (Number.isNaN(ms)) throw new UsageError(t('status.error.bad-as-of', { value: ctx.asOf! }), t('status.hint.bad-as-of'));
+  if (ctx.asOf !== undefined) yearInRange(t, '--as-of', ctx.asOf);
   const asOf = localDate(ms, tz);
   const services = readiness(ledger, buildLookup(ledger), asOf, t);
   io.out(format === 'json' ? statusJson(asOf, services) : statusTable(asOf, services, t, io.color));

@@ -2,7 +2,7 @@
 // `problem.<code>` (what is wrong) and `hint.<code>` (how to fix it).
 export const en: Record<string, string> = {
   // --- problems: files
-  'problem.not-utf8': 'the file is not UTF-8 text (byte {byte})',
+  'problem.not-utf8': 'the file is not UTF-8 text (byte {byte} at offset {offset})',
   'hint.not-utf8': 'save the file as UTF-8 (most editors: "Save with encoding" → UTF-8)',
   'problem.file-too-large': 'the file is {size} bytes, over the {limit}-byte limit for a ledger file',
   'hint.file-too-large': 'a record is a few hundred bytes: split the file or remove what does not belong in the ledger',
@@ -16,9 +16,9 @@ export const en: Record<string, string> = {
   'hint.duplicate-key': 'keep one of the two; YAML would silently drop the other',
   'problem.tab-indent': 'a tab is used for indentation',
   'hint.tab-indent': 'YAML indents with spaces only: replace the tab with spaces',
-  'problem.bad-indent': 'bad indentation: {detail}',
+  'problem.bad-indent': 'bad indentation: this line is not aligned with the keys or items it belongs to',
   'hint.bad-indent': 'align this line with the other keys of the same mapping (spaces only)',
-  'problem.yaml-syntax': 'YAML syntax error: {detail}',
+  'problem.yaml-syntax': 'YAML syntax error: the text cannot be read as YAML from here',
   'hint.yaml-syntax': 'check quotes, brackets and the indentation around this line',
   'problem.bad-extension': 'ledger files end in .yaml, not .yml',
   'hint.bad-extension': 'rename the file to .yaml',

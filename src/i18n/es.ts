@@ -2,7 +2,7 @@
 // Problem codes have `problem.<code>` (what is wrong) and `hint.<code>` (how to fix it).
 export const es: Record<string, string> = {
   // --- problems: files
-  'problem.not-utf8': 'el fichero no es texto UTF-8 (byte {byte})',
+  'problem.not-utf8': 'el fichero no es texto UTF-8 (byte {byte} en la posición {offset})',
   'hint.not-utf8': 'guarde el fichero como UTF-8 (en la mayoría de los editores: "Guardar con codificación" → UTF-8)',
   'problem.file-too-large': 'el fichero ocupa {size} bytes y supera el límite de {limit} bytes para un fichero del libro',
   'hint.file-too-large': 'un registro ocupa unos cientos de bytes: divida el fichero o quite lo que no corresponda al libro',
@@ -16,9 +16,9 @@ export const es: Record<string, string> = {
   'hint.duplicate-key': 'conserve una de las dos; YAML descartaría la otra sin avisar',
   'problem.tab-indent': 'se usa un tabulador para sangrar',
   'hint.tab-indent': 'YAML solo admite espacios en la sangría: sustituya el tabulador por espacios',
-  'problem.bad-indent': 'sangría incorrecta: {detail}',
+  'problem.bad-indent': 'sangría incorrecta: esta línea no está alineada con las claves o elementos a los que pertenece',
   'hint.bad-indent': 'alinee esta línea con las demás claves del mismo mapeo (solo con espacios)',
-  'problem.yaml-syntax': 'error de sintaxis YAML: {detail}',
+  'problem.yaml-syntax': 'error de sintaxis YAML: el texto no se puede leer como YAML a partir de aquí',
   'hint.yaml-syntax': 'revise las comillas, los corchetes y la sangría en torno a esta línea',
   'problem.bad-extension': 'los ficheros del libro terminan en .yaml, no en .yml',
   'hint.bad-extension': 'cambie la extensión del fichero a .yaml',

@@ -3,7 +3,11 @@
 // use anchors/aliases (it limits alias expansion), and gives positions for every problem.
 import jsyaml from 'js-yaml';
 import type { FileKind } from './schema.js';
-import { placeProblems, parseForPositions, positionOf, type SourceDoc } from './positions.js';
+import { placeProblems, parseForPositions, type SourceDoc } from './positions.js';
+import { syntaxProblem } from './syntax.js';
+import { decodeText } from './decode.js';
+
+export { decodeText } from './decode.js';
 import { fileProblem, type Problem } from './problems.js';
 import { validateData } from './validate.js';
 
@@ -11,7 +15,6 @@ import { validateData } from './validate.js';
 export const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_ALIASES = 100;
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 export interface ParsedFile {
   /** The file's data when it parsed and passed its schema; undefined otherwise. */
@@ -19,51 +22,16 @@ export interface ParsedFile {
   problems: Problem[];
 }
 
-/** Offset of the first byte that breaks UTF-8, for pointing at it. */
-function firstBadUtf8Byte(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i];
-    const len = b < 0x80 ? 1 : (b & 0xe0) === 0xc0 && b >= 0xc2 ? 2 : (b & 0xf0) === 0xe0 ? 3 : (b & 0xf8) === 0xf0 && b <= 0xf4 ? 4 : 0;
-    if (len === 0) return i;
-    for (let k = 1; k < len; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
-    i += len;
-  }
-  return Math.max(0, bytes.length - 1);
-}
-
-/** Decode strictly: a file that is not UTF-8 is a problem, not mojibake. BOM is dropped. */
-export function decodeText(file: string, bytes: Uint8Array): { text?: string; problem?: Problem } {
-  try {
-    return { text: utf8.decode(bytes) }; // TextDecoder drops a leading BOM by default
-  } catch {
-    const offset = firstBadUtf8Byte(bytes);
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) { line++; lineStart = i + 1; }
-    const column = utf8.decode(bytes.subarray(lineStart, offset)).length + 1;
-    const problem = fileProblem(file, 'not-utf8', { byte: `0x${bytes[offset].toString(16).padStart(2, '0')}` });
-    Object.assign(problem, { line, column, endLine: line, endColumn: column });
-    return { problem };
-  }
-}
-
-/** YAML syntax problems from `yaml`, in our codes. */
-function syntaxProblems(file: string, src: SourceDoc): Problem[] {
-  return src.doc.errors.map((e) => {
-    const a = positionOf(src, e.pos[0]);
-    const b = positionOf(src, Math.max(e.pos[0], e.pos[1]));
-    const code =
-      e.code === 'DUPLICATE_KEY' ? 'duplicate-key'
-      : e.code === 'TAB_AS_INDENT' ? 'tab-indent'
-      : e.code === 'BAD_INDENT' ? 'bad-indent'
-      : 'yaml-syntax';
-    const detail = e.message.split(/ at line \d+/)[0];
-    return {
-      file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col,
-      code, severity: 'error' as const, params: { detail },
-    };
-  });
+/**
+ * YAML syntax problems from `yaml`, in our codes: the first error only (what follows it is
+ * mostly its consequence), and every duplicate key (each one a mistake of its own).
+ */
+function syntaxProblems(file: string, text: string, src: SourceDoc): Problem[] {
+  const errors = src.doc.errors;
+  const first = errors.find((e) => e.code !== 'DUPLICATE_KEY');
+  return errors
+    .filter((e) => e === first || e.code === 'DUPLICATE_KEY')
+    .map((e) => syntaxProblem(file, text, e.pos[0], e.code));
 }
 
 /** Only comments and white space (a modeline alone counts as empty). */
@@ -71,28 +39,21 @@ function isBlank(text: string): boolean {
   return !/^[ \t]*[^#\s]/m.test(text);
 }
 
-/** js-yaml's first error: it stops there, but its line is often the more precise one. */
-function jsyamlProblem(file: string, error: unknown): Problem | undefined {
-  const e = error as { reason?: string; mark?: { line: number; column: number } };
+/** js-yaml's first error: it stops there, and its place is where a reader can first tell. */
+function jsyamlProblem(file: string, text: string, error: unknown): Problem | undefined {
+  const e = error as { reason?: string; mark?: { position: number } };
   if (!e || !e.mark || typeof e.reason !== 'string') return undefined;
-  const reason = e.reason;
-  const code = /duplicated mapping key/.test(reason) ? 'duplicate-key'
-    : /tab characters/.test(reason) ? 'tab-indent'
-    : /indentation/.test(reason) ? 'bad-indent'
-    : 'yaml-syntax';
-  const line = e.mark.line + 1;
-  const column = e.mark.column + 1;
-  return { file, line, column, endLine: line, endColumn: column + 1, code, severity: 'error', params: { detail: reason } };
+  return syntaxProblem(file, text, e.mark.position, e.reason);
 }
 
 /** Parse with `yaml`: positions, alias limits, exact syntax errors. */
 function parseSlow(file: string, kind: FileKind, text: string, fastError?: unknown): ParsedFile {
   const src = parseForPositions(text);
-  const syntax = syntaxProblems(file, src);
-  const first = fastError === undefined ? undefined : jsyamlProblem(file, fastError);
+  const syntax = syntaxProblems(file, text, src);
+  const first = fastError === undefined ? undefined : jsyamlProblem(file, text, fastError);
   if (first) {
-    // js-yaml's error first, then what `yaml` found further down (it carries on after errors).
-    return { data: undefined, problems: [first, ...syntax.filter((p) => p.line > first.line)] };
+    // js-yaml's error, then only the duplicate keys `yaml` found further down (it carries on).
+    return { data: undefined, problems: [first, ...syntax.filter((p) => p.code === 'duplicate-key' && p.line > first.line)] };
   }
   if (syntax.length > 0) return { data: undefined, problems: syntax };
   let data: unknown;

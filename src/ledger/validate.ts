@@ -54,6 +54,20 @@ function toProblems(schema: z.ZodType, file: string, data: unknown, issue: Issue
   const push = (code: string, params: Params, p: YamlPath = path, atKey = false) =>
     out.push({ file, path: p, atKey, code, severity: 'error', params });
 
+  // A key that is not there, whatever zod expected of its value: "missing required key", placed
+  // at the mapping that lacks it (not "undefined is not allowed here" at some other line).
+  if (here === undefined && path.length > 0 && issue.code !== 'unrecognized_keys' && issue.code !== 'invalid_key') {
+    const expected = issue.code === 'invalid_type' ? expectedName(issue.expected)
+      : issue.code === 'invalid_value' ? issue.values.map(String).join(' | ')
+      : 'a value';
+    push('missing-key', { key: String(path[path.length - 1]), expected }, path.slice(0, -1));
+    return;
+  }
+  // .nan and .inf are numbers to YAML, not to a quality ledger.
+  if (typeof here === 'number' && !Number.isFinite(here)) {
+    push('not-finite', { value: Number.isNaN(here) ? '.nan' : here > 0 ? '.inf' : '-.inf' });
+    return;
+  }
   switch (issue.code) {
     case 'unrecognized_keys': {
       const candidates = keysAt(schema, path);
@@ -65,12 +79,7 @@ function toProblems(schema: z.ZodType, file: string, data: unknown, issue: Issue
       return;
     }
     case 'invalid_type': {
-      if (here === undefined) {
-        const key = path[path.length - 1];
-        push('missing-key', { key: String(key), expected: expectedName(issue.expected) }, path.slice(0, -1));
-      } else {
-        push('wrong-type', { expected: expectedName(issue.expected), actual: typeName(here), value: show(here) });
-      }
+      push('wrong-type', { expected: expectedName(issue.expected), actual: typeName(here), value: show(here) });
       return;
     }
     case 'invalid_value': {
@@ -129,5 +138,18 @@ export function validateData(file: string, kind: FileKind, data: unknown): Pendi
   if (result.success) return [];
   const out: PendingProblem[] = [];
   for (const issue of result.error.issues) toProblems(FILE_KINDS[kind], file, data, issue, [], out);
-  return out;
+  return withoutEchoes(out);
+}
+
+/**
+ * A misspelled key (`indicater:`) is one mistake: report the unknown key with its "did you
+ * mean", not also the missing key it was meant to be (and nothing else about that key).
+ */
+function withoutEchoes(problems: PendingProblem[]): PendingProblem[] {
+  const meant = new Set<string>();
+  for (const p of problems) {
+    if (p.code === 'unknown-key' && p.params.suggestion) meant.add(JSON.stringify([...p.path.slice(0, -1), String(p.params.suggestion)]));
+  }
+  if (meant.size === 0) return problems;
+  return problems.filter((p) => !(p.code === 'missing-key' && meant.has(JSON.stringify([...p.path, String(p.params.key)]))));
 }

@@ -589,6 +589,19 @@ function quarterLabel(year: number, quarter: number): string {
 }
 
 /**
+ * Years a flag may name (`--as-of`, `--period`, `--due`…): every period computation, its
+ * history a hundred periods back included, holds in this range, and a year outside it is a
+ * typo rather than a question.
+ */
+export const FLAG_YEARS = { min: 1900, max: 9999 } as const;
+
+/** Whether a date, timestamp or period label written `YYYY…` names a year in FLAG_YEARS. */
+export function flagYearInRange(text: string): boolean {
+  const m = /^(\d{4})/.exec(text.trim());
+  return m !== null && +m[1] >= FLAG_YEARS.min && +m[1] <= FLAG_YEARS.max;
+}
+
+/**
  * Recognises a period label: `2026-11`, `2026-W47` (weeks 01–52/53 of the ISO week-year),
  * `2026-Q4`. Returns null for anything else (including `2025-W53`, since 2025 has 52 weeks).
  */

@@ -1,10 +1,10 @@
 // A new record from data (flags, prompts, a --from file or a CSV row): defaults filled in,
 // validated, rendered, then created exclusively under records/<YYYY>/<MM>/. Never overwrites:
 // a generated id that happens to exist already is drawn again; a given one is refused.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { LedgerError, UsageError } from '../errors.js';
 import type { Translate } from '../i18n/index.js';
-import { createExclusive, createExclusiveAsync } from '../ledger/write.js';
+import { createExclusive, createExclusiveAsync, outputFolderProblem } from '../ledger/write.js';
 import { formatInstant, localDate } from '../quality/periods.js';
 import { newRecordId, openedDate, recordRelPath } from './ids.js';
 import { serviceOf, type Plan } from './plan.js';
@@ -88,6 +88,11 @@ export async function writeRecordAsync(plan: Plan, record: PreparedRecord, t: Tr
 
 /** After a failed create: a new id when the generated one exists, else the error to report. */
 function redraw(plan: Plan, current: PreparedRecord, e: unknown, attempt: number, t: Translate): PreparedRecord {
+  // A file where the month's folder must be (records/2026/12) is not an id clash: say so.
+  const folder = dirname(current.rel);
+  if (outputFolderProblem(join(plan.root, folder)) !== undefined) {
+    throw new LedgerError(t('record.folder-is-file', { folder }), t('record.hint.folder-is-file', { folder }));
+  }
   if (!isExists(e)) throw new LedgerError(t('error.write-failed', { file: current.rel, reason: (e as Error).message }));
   if (!current.generated || attempt >= 5) throw new UsageError(t('record.exists', { id: String(current.data.id), file: current.rel }));
   const again = prepareRecord(plan, { ...current.data, id: undefined }, 0, t);

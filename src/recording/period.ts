@@ -3,7 +3,7 @@
 import { UsageError } from '../errors.js';
 import type { Translate } from '../i18n/index.js';
 import type { LedgerConfig } from '../ledger/load.js';
-import { parsePeriodLabel, periodBounds, periodContaining } from '../quality/periods.js';
+import { FLAG_YEARS, flagYearInRange, parsePeriodLabel, periodBounds, periodContaining } from '../quality/periods.js';
 
 export interface PeriodFilter {
   label: string;
@@ -15,6 +15,7 @@ export function periodFilter(value: string | undefined, config: LedgerConfig, no
   if (value === undefined) return undefined;
   const label = value === 'current' ? periodContaining(nowMs, config.period, config.timezone) : value;
   if (!parsePeriodLabel(label)) throw new UsageError(t('record.bad-period', { value }), t('record.hint.bad-period'));
+  if (!flagYearInRange(label)) throw new UsageError(t('error.year-out-of-range', { flag: '--period', value, min: FLAG_YEARS.min, max: FLAG_YEARS.max }));
   const { start, end } = periodBounds(label, config.timezone);
   return { label, start, end };
 }

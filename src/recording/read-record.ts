@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { LedgerError } from '../errors.js';
 import type { IO } from '../io/io.js';
 import type { RecordRef } from './resolve.js';
+import { decodeText } from '../ledger/decode.js';
 
 export interface OpenedRecord {
   ref: RecordRef;
@@ -14,7 +15,6 @@ export interface OpenedRecord {
   data: Record<string, unknown>;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function readRecordText(root: string, ref: RecordRef, io: IO): string {
   let bytes: Buffer;
@@ -23,11 +23,10 @@ export function readRecordText(root: string, ref: RecordRef, io: IO): string {
   } catch (e) {
     throw new LedgerError(`${ref.path}: ${io.t('problem.unreadable', { reason: (e as Error).message })}`, io.t('hint.unreadable'));
   }
-  try {
-    return utf8.decode(bytes); // drops a BOM
-  } catch {
-    throw new LedgerError(`${ref.path}: ${io.t('problem.not-utf8', { byte: '?' })}`, io.t('hint.not-utf8'));
-  }
+  const decoded = decodeText(ref.path, bytes); // drops a BOM
+  if (decoded.text !== undefined) return decoded.text;
+  const p = decoded.problem!;
+  throw new LedgerError(`${ref.path}:${p.line}:${p.column}: ${io.t('problem.not-utf8', p.params)}`, io.t('hint.not-utf8'));
 }
 
 export async function openRecord(root: string, ref: RecordRef, io: IO): Promise<OpenedRecord> {

@@ -2,7 +2,7 @@
 // `--within`) and date arithmetic on `YYYY-MM-DD`. Pure: the clock and the zone come in.
 import { UsageError } from '../errors.js';
 import type { Translate } from '../i18n/index.js';
-import { addCalendarMonths, addDays, localDate, parseTimestamp } from '../quality/periods.js';
+import { addCalendarMonths, addDays, FLAG_YEARS, flagYearInRange, localDate, parseTimestamp } from '../quality/periods.js';
 import { durationHours, isDate } from '../ledger/values.js';
 
 /** A validity period: whole days, or calendar months (years are 12 months). */
@@ -49,9 +49,14 @@ export function spanOption(flag: string, text: string, t: Translate): Span {
   return span;
 }
 
+function outOfRange(t: Translate, flag: string, value: string): void {
+  if (!flagYearInRange(value)) throw new UsageError(t('error.year-out-of-range', { flag, value, min: FLAG_YEARS.min, max: FLAG_YEARS.max }));
+}
+
 /** A `--flag` value that must be a real `YYYY-MM-DD` date. */
 export function dateOption(flag: string, text: string, t: Translate): string {
   if (!isDate(text)) throw new UsageError(t('team.error.bad-date', { flag, value: text }), t('hint.bad-date'));
+  outOfRange(t, flag, text);
   return text;
 }
 
@@ -63,5 +68,6 @@ export function asOfDate(asOf: string | undefined, nowMs: number, tz: string, t:
   if (asOf === undefined) return localDate(nowMs, tz);
   const ms = parseTimestamp(asOf.trim(), tz);
   if (Number.isNaN(ms)) throw new UsageError(t('team.error.bad-as-of', { value: asOf }), t('hint.bad-timestamp'));
+  outOfRange(t, '--as-of', asOf);
   return localDate(ms, tz);
 }
