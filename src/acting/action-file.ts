@@ -11,6 +11,7 @@ import { parseText } from '../ledger/parse.js';
 import type { ActionData } from '../ledger/schema.js';
 import { FileBusyError, modeline, updateFile } from '../ledger/write.js';
 import { actionRelPath } from './ids.js';
+import { problemLine, problemMessage } from '../ledger/problems.js';
 
 const ORDER: (keyof ActionData)[] = [
   'id', 'type', 'title', 'service', 'requirement', 'deviation', 'opened', 'owner', 'due', 'analysis', 'plan', 'status', 'closed', 'verification',
@@ -43,7 +44,7 @@ export function readActionFile(root: string, id: string, t: Translate): ActionFi
   }
   const parsed = parseText(rel, 'action', text);
   if (parsed.data === undefined) {
-    const details = parsed.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.code}: ${t(`problem.${p.code}`, p.params)}`);
+    const details = parsed.problems.map((p) => problemLine(p, t));
     throw new LedgerError(t('act.invalid-file', { file: rel }), t('hint.invalid-ledger'), details);
   }
   return { id, rel, abs, text, data: parsed.data as ActionData };
@@ -87,7 +88,7 @@ export function editActionFile(file: ActionFile, edit: (e: YamlEditor) => void, 
       }
       const parsed = parseText(file.rel, 'action', text.replace(/^\uFEFF/, ''));
       if (parsed.data === undefined) {
-        const details = parsed.problems.map((p) => `${p.line}:${p.column}: ${p.code}: ${t(`problem.${p.code}`, p.params)}`);
+        const details = parsed.problems.map((p) => `${p.line}:${p.column}: ${p.code}: ${problemMessage(p, t)}`);
         throw new LedgerError(t('act.invalid-edit', { file: file.rel }), undefined, details);
       }
       data = parsed.data as ActionData;

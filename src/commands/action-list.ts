@@ -12,6 +12,7 @@ import { palette } from '../report/colors.js';
 import { resolveAsOf } from './control-options.js';
 import { openLedger } from './open.js';
 import { formatOption } from './format-option.js';
+import { safeDeep } from '../io/safe-text.js';
 
 export const ACTION_LIST_FORMATS = ['table', 'json'] as const;
 
@@ -57,7 +58,7 @@ export async function runActionList(ctx: CommandContext & ActionListOptions): Pr
   const c = palette(io.color);
   const head = ['id', 'type', 'status', 'service', 'owner', 'opened', 'due', 'title'].map((h) => c.bold(t(`act.col.${h}`)));
   const table = new Table({ head, style: { head: [], border: [] }, wordWrap: true });
-  for (const a of actions) {
+  for (const a of safeDeep(actions)) {
     const overdue = isOverdue(a, asOfDate);
     const status = overdue ? c.red(t('act.status.overdue')) : a.status === 'ineffective' ? c.red(t(`act.status.${a.status}`)) : a.status === 'verified' ? c.green(t(`act.status.${a.status}`)) : t(`act.status.${a.status}`);
     const where = [a.service, a.requirement].filter(Boolean).join('/');

@@ -26,6 +26,7 @@ import { actionRelPath, newActionId } from '../acting/ids.js';
 import { addDays } from '../acting/verify-period.js';
 import { resolveAsOf, yearInRange } from './control-options.js';
 import { openValidLedger } from './open.js';
+import { problemMessage } from '../ledger/problems.js';
 
 export interface ActionOpenOptions {
   deviation?: string[] | string;
@@ -302,7 +303,7 @@ export async function runActionOpen(ctx: CommandContext & ActionOpenOptions): Pr
     const rel = actionRelPath(id);
     const problems = validateData(rel, 'action', data);
     if (problems.length > 0) {
-      throw new UsageError(t('act.invalid', { problems: problems.map((p) => `${p.path.join('.')}: ${t(`problem.${p.code}`, p.params)}`).join('; ') }));
+      throw new UsageError(t('act.invalid', { problems: problems.map((p) => `${p.path.join('.')}: ${problemMessage(p, t)}`).join('; ') }));
     }
     try {
       createExclusive(join(ledger.root, rel), renderAction(data));

@@ -15,6 +15,7 @@ import { daysBetween } from '../acting/verify-period.js';
 import { resolveAsOf } from './control-options.js';
 import { openValidLedger } from './open.js';
 import { formatOption } from './format-option.js';
+import { safeDeep } from '../io/safe-text.js';
 
 export const DUE_FORMATS = ['table', 'json'] as const;
 
@@ -67,14 +68,15 @@ export async function runDue(ctx: CommandContext & DueOptions): Promise<{ exitCo
   }
   const { default: Table } = await import('cli-table3');
   const c = palette(io.color);
-  const customers = [...new Set(assets.map((a) => a.customer))].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  const shown = safeDeep(assets); // serials, customers: ledger values printed for people
+  const customers = [...new Set(shown.map((a) => a.customer))].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
   const out: string[] = [c.bold(t('due.title', { date: today, days: within }))];
   for (const customer of customers) {
     out.push('');
     out.push(c.bold(customer === null ? t('due.no-customer') : t('due.customer', { customer })));
     const head = ['serial', 'product', 'service', 'last', 'due', 'status'].map((h) => c.bold(t(`due.col.${h}`)));
     const table = new Table({ head, style: { head: [], border: [] } });
-    for (const a of assets.filter((x) => x.customer === customer)) {
+    for (const a of shown.filter((x) => x.customer === customer)) {
       const days = daysBetween(today, a.due);
       const status = a.status === 'overdue' ? c.red(t('due.overdue', { days: -days })) : c.yellow(days === 0 ? t('due.today') : t('due.soon', { days }));
       table.push([a.serial, a.product ?? '—', a.service ?? '—', a.last ?? t('due.never'), a.due, status]);

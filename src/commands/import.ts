@@ -17,6 +17,7 @@ import { prepareRecord, writeRecordAsync, type Data } from '../recording/new-rec
 import { planOf, serviceOf } from '../recording/plan.js';
 import { progressBar } from '../recording/progress.js';
 import { openLedger } from './open.js';
+import { safeText } from '../io/safe-text.js';
 
 export interface ImportOptions {
   file: string;
@@ -173,7 +174,8 @@ export async function runImport(ctx: CommandContext & ImportOptions): Promise<Im
 
   rejected.sort((a, b) => a.line - b.line);
   // A systematic mistake (a wrong mapping) rejects every row: the first ones say enough.
-  for (const r of rejected.slice(0, MAX_REPORTED)) io.err(`${ctx.file}:${r.line}: ${r.reason}\n`);
+  // a reason quotes the export's cell: made safe (an export is not to be trusted with a terminal)
+  for (const r of rejected.slice(0, MAX_REPORTED)) io.err(`${ctx.file}:${r.line}: ${safeText(r.reason)}\n`);
   if (rejected.length > MAX_REPORTED) io.err(`${t('import.more-rejected', { count: rejected.length - MAX_REPORTED })}\n`);
   const key = ctx.dryRun ? 'import.summary-dry' : 'import.summary';
   io.out(`${t(key, { file: ctx.file, created: created.length, skipped, rejected: rejected.length, rows: table.rows.length + table.broken.length })}\n`);

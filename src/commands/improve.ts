@@ -32,6 +32,8 @@ import { cachedEngine } from '../quality/facts-cache.js';
 import { resolveAsOf } from './control-options.js';
 import { openValidLedger } from './open.js';
 import { formatOption } from './format-option.js';
+import { problemLine } from '../ledger/problems.js';
+import { safeDeep } from '../io/safe-text.js';
 
 export const IMPROVE_FORMATS = ['table', 'json'] as const;
 const MAX_PERIODS = 120;
@@ -255,7 +257,7 @@ export async function runImprove(ctx: CommandContext & ImproveOptions): Promise<
     if (ctx.apply) for (const f of [...new Set(found.map((x) => x.file))]) io.err(`${t('improve.applied', { file: f })}\n`);
     return { exitCode: 0, proposals, heldBack: held };
   }
-  io.out(renderTable(found, held, labels, Boolean(ctx.apply), io.color, t));
+  io.out(renderTable(safeDeep(found), safeDeep(held), labels, Boolean(ctx.apply), io.color, t));
   return { exitCode: 0, proposals, heldBack: held };
 }
 
@@ -284,7 +286,7 @@ function applyAll(ledger: Ledger, found: Internal[], today: string, t: CommandCo
       }
       const parsed = parseText(rel, 'service', text.replace(/^\uFEFF/, ''));
       if (parsed.data === undefined) {
-        const details = parsed.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.code}: ${t(`problem.${p.code}`, p.params)}`);
+        const details = parsed.problems.map((p) => problemLine(p, t));
         throw new LedgerError(t('improve.invalid-edit', { file: rel }), undefined, details);
       }
       return { rel, abs, text };

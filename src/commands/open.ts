@@ -4,7 +4,7 @@ import { LedgerError } from '../errors.js';
 import { locateLedger } from '../ledger/locate.js';
 import { loadLedger, type Ledger, type LoadOptions } from '../ledger/load.js';
 import { crossChecks, place } from '../ledger/checks.js';
-import { compareProblems } from '../ledger/problems.js';
+import { compareProblems, problemLine } from '../ledger/problems.js';
 import type { CommandContext } from '../io/io.js';
 
 export function ledgerRoot(ctx: CommandContext): string {
@@ -36,7 +36,7 @@ export function openValidLedger(ctx: CommandContext, options: LoadOptions = {}):
   if (errors.length > 0) {
     const files = [...new Set(errors.map((p) => p.file))].sort();
     const t = ctx.io.t;
-    const details = errors.slice(0, 20).map((p) => `${p.file}:${p.line}:${p.column}: ${p.code}: ${t(`problem.${p.code}`, p.params)}`);
+    const details = errors.slice(0, 20).map((p) => problemLine(p, t));
     if (errors.length > 20) details.push(`… (${errors.length - 20} more)`);
     throw new LedgerError(t('error.invalid-ledger', { count: files.length }), t('hint.invalid-ledger'), details);
   }

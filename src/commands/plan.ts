@@ -25,6 +25,8 @@ import { resolveSet, setNotation, splitFlag } from '../planning/set-path.js';
 import { findTemplate, findTemplates, loadTemplate, type LoadedTemplate, type TemplateInfo } from '../planning/templates.js';
 import { ledgerRoot } from './open.js';
 import { formatOption } from './format-option.js';
+import { problemLine, problemMessage } from '../ledger/problems.js';
+import { safeText } from '../io/safe-text.js';
 
 export interface PlanOptions {
   id?: string;
@@ -101,7 +103,7 @@ function listTemplates(ctx: CommandContext & PlanOptions): PlanResult {
     style: { head: [], border: [] },
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
-  for (const x of usable) table.push([x.source === 'ledger' ? `${x.id} *` : x.id, x.title, x.summary]);
+  for (const x of usable) table.push([x.source === 'ledger' ? `${x.id} *` : x.id, safeText(x.title), safeText(x.summary)]);
   io.out(`${table.toString()}\n`);
   if (usable.some((x) => x.source === 'ledger')) io.out(`* ${t('plan.list.ledger-note')}\n`);
   io.out(`${t('plan.list.next')}\n`);
@@ -117,7 +119,7 @@ function refuseBrokenTeam(ledger: Ledger, t: Translate): void {
   if (!team || team.data !== undefined) return;
   const details = team.problems
     .filter((p) => p.severity === 'error')
-    .map((p) => `${p.file}:${p.line}:${p.column}: ${p.code}: ${t(`problem.${p.code}`, p.params)}`);
+    .map((p) => problemLine(p, t));
   throw new LedgerError(t('plan.error.team-invalid'), t('hint.invalid-ledger'), details);
 }
 
@@ -132,7 +134,7 @@ function applySet(draft: Draft, flag: string, t: Translate): void {
   if (problems.length > 0) {
     const reasons = problems.slice(0, 3).map((p) => {
       const where = setNotation(op.which, p.path, data);
-      return `${where ? `${where}: ` : ''}${t(`problem.${p.code}`, p.params)}`;
+      return `${where ? `${where}: ` : ''}${problemMessage(p, t)}`;
     });
     throw new UsageError(t('error.bad-set', { value: flag, reason: reasons.join('; ') }), t('plan.hint.set-path'));
   }
@@ -154,7 +156,7 @@ function flagWasSet(sets: string[], which: DraftFile, key: string): boolean {
 function describeProblem(p: GateProblem, draft: Draft, t: Translate): string {
   const which: DraftFile | undefined = p.file.startsWith('services/') ? 'service' : p.file.startsWith('procedures/') ? 'procedure' : undefined;
   const where = p.path && which ? setNotation(which, p.path, draft.data(which)) : p.path ? p.path.join('.') : `${p.line}:${p.column}`;
-  return `${p.file}: ${where ? `${where}: ` : ''}${t(`problem.${p.code}`, p.params)} (${t(`hint.${p.code}`, p.params)})`;
+  return `${p.file}: ${where ? `${where}: ` : ''}${problemMessage(p, t)} (${t(`hint.${p.code}`, p.params)})`;
 }
 
 function writeNew(path: string, text: string, rel: string, t: Translate): void {

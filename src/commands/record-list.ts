@@ -10,6 +10,7 @@ import { palette } from '../report/colors.js';
 import { periodFilter } from '../recording/period.js';
 import { openLedger } from './open.js';
 import { formatOption } from './format-option.js';
+import { safeDeep } from '../io/safe-text.js';
 
 export const LIST_FORMATS = ['table', 'json'] as const;
 
@@ -58,7 +59,7 @@ export async function runRecordList(ctx: CommandContext & RecordListOptions): Pr
   const head = ['id', 'opened', 'service', 'status', 'priority', 'assignee', 'customer', 'product'].map((h) => c.bold(t(`record.col.${h}`)));
   const table = new Table({ head, style: { head: [], border: [] } });
   for (const r of rows) {
-    const d = r.data;
+    const d = safeDeep(r.data);
     const status = d.closed === undefined ? c.yellow(t('record.status.open')) : d.outcome ?? '';
     table.push([d.id, formatInstant(r.opened, tz).slice(0, 16).replace('T', ' '), d.service, status, d.priority ?? 'normal', d.assignee ?? '', String(d.customer ?? ''), d.product ?? '']);
   }

@@ -5,6 +5,7 @@ import { ledgerRoot } from './open.js';
 import { openRecord, readRecordText } from '../recording/read-record.js';
 import { resolveRecord } from '../recording/resolve.js';
 import { formatOption } from './format-option.js';
+import { safeText } from '../io/safe-text.js';
 
 export const SHOW_FORMATS = ['yaml', 'json'] as const;
 
@@ -22,7 +23,8 @@ export async function runRecordShow(ctx: CommandContext & RecordShowOptions): Pr
     const record = await openRecord(root, ref, io);
     io.out(`${JSON.stringify({ schemaVersion: 1, id: ref.id, path: ref.path, record: record.data }, null, 2)}\n`);
   } else {
-    const text = readRecordText(root, ref, io);
+    // The file as written, its line structure kept; any other control character shown escaped.
+    const text = readRecordText(root, ref, io).replace(/\r\n/g, '\n').split('\n').map(safeText).join('\n');
     io.out(text.endsWith('\n') ? text : `${text}\n`);
   }
   return { exitCode: 0 };

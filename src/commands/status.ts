@@ -14,6 +14,8 @@ import { CHECK_IDS, readiness, type Readiness } from '../planning/readiness.js';
 import { ledgerRoot } from './open.js';
 import { formatOption } from './format-option.js';
 import { yearInRange } from './control-options.js';
+import { problemLine } from '../ledger/problems.js';
+import { safeDeep } from '../io/safe-text.js';
 
 export interface StatusOptions {
   format?: string;
@@ -29,7 +31,7 @@ function refuseBroken(ledger: Ledger, t: Translate): void {
   const broken = ledger.files.filter((f) => NEEDED.includes(f.kind) && f.data === undefined && f.problems.some((p) => p.severity === 'error'));
   if (broken.length === 0) return;
   const details = broken.flatMap((f) =>
-    f.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}:${p.line}:${p.column}: ${p.code}: ${t(`problem.${p.code}`, p.params)}`),
+    f.problems.filter((p) => p.severity === 'error').map((p) => problemLine(p, t)),
   );
   throw new LedgerError(t('status.error.invalid', { count: broken.length }), t('hint.invalid-ledger'), details.slice(0, 20));
 }
@@ -43,7 +45,8 @@ export function statusJson(asOf: string, services: Readiness[]): string {
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
-export function statusTable(asOf: string, services: Readiness[], t: Translate, color: boolean): string {
+export function statusTable(asOf: string, unsafeServices: Readiness[], t: Translate, color: boolean): string {
+  const services = safeDeep(unsafeServices);
   const c = palette(color);
   const lines = [c.bold(t('status.title', { date: asOf })), ''];
   if (services.length === 0) return `${lines.join('\n')}${t('status.none')}\n${t('status.none-hint')}\n`;

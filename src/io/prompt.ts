@@ -4,6 +4,7 @@
 // names the flags that would have answered (SPEC §5).
 import { InterruptedError, UsageError } from '../errors.js';
 import type { IO } from './io.js';
+import { safeText } from './safe-text.js';
 
 export interface Choice<T> {
   name: string;
@@ -32,13 +33,15 @@ async function guard<T>(ask: () => Promise<T>): Promise<T> {
 /** The real prompts on the terminal. */
 export async function terminalPrompter(): Promise<Prompter> {
   const inquirer = await import('@inquirer/prompts');
+  // Questions and choices quote ledger values (people, customers): shown escaped (safe-text.ts).
+  const safe = <T,>(choices: Choice<T>[]) => choices.map((c) => ({ ...c, name: safeText(c.name), description: c.description && safeText(c.description) }));
   return {
-    input: (q) => guard(() => inquirer.input({ message: q.message, default: q.default, validate: q.validate })),
+    input: (q) => guard(() => inquirer.input({ message: safeText(q.message), default: q.default, validate: q.validate })),
     select: <T,>(q: { message: string; choices: Choice<T>[]; default?: T }) =>
-      guard(() => inquirer.select<T>({ message: q.message, choices: q.choices, default: q.default })),
+      guard(() => inquirer.select<T>({ message: safeText(q.message), choices: safe(q.choices), default: q.default })),
     checkbox: <T,>(q: { message: string; choices: Choice<T>[] }) =>
-      guard(() => inquirer.checkbox<T>({ message: q.message, choices: q.choices })),
-    confirm: (q) => guard(() => inquirer.confirm({ message: q.message, default: q.default })),
+      guard(() => inquirer.checkbox<T>({ message: safeText(q.message), choices: safe(q.choices) })),
+    confirm: (q) => guard(() => inquirer.confirm({ message: safeText(q.message), default: q.default })),
   };
 }
 

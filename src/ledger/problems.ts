@@ -1,5 +1,6 @@
 // A problem found in the ledger: a coded finding with a place. Messages are not stored here:
 // reporters render `code` + `params` through the i18n catalogue, in the user's language.
+import { safeParams } from '../io/safe-text.js';
 
 export type Severity = 'error' | 'warning';
 export type Params = Record<string, string | number>;
@@ -36,4 +37,14 @@ export function compareProblems(a: Problem, b: Problem): number {
 
 export function fileProblem(file: string, code: string, params: Params = {}, severity: Severity = 'error'): Problem {
   return { file, line: 1, column: 1, endLine: 1, endColumn: 1, code, severity, params };
+}
+
+/** What is wrong, in words, with the ledger values it quotes made safe to print (io/safe-text.ts). */
+export function problemMessage(p: { code: string; params: Params }, t: (key: string, params?: Params) => string): string {
+  return t(`problem.${p.code}`, safeParams(p.params));
+}
+
+/** `file:line:col: code: message`, the one line a problem is told in outside `check`. */
+export function problemLine(p: Problem, t: (key: string, params?: Params) => string): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.code}: ${problemMessage(p, t)}`;
 }

@@ -11,6 +11,7 @@ import { LedgerError, UsageError } from '../errors.js';
 import type { Translate } from '../i18n/index.js';
 import { placeProblems } from '../ledger/positions.js';
 import type { PendingProblem } from '../ledger/problems.js';
+import { problemMessage } from '../ledger/problems.js';
 import { slug, teamFile, type Role } from '../ledger/schema.js';
 import { validateData } from '../ledger/validate.js';
 import { closest } from '../ledger/values.js';
@@ -89,7 +90,7 @@ const wrapper = z.strictObject({
 
 function fail(t: Translate, file: string, text: string, pending: PendingProblem[]): never {
   const placed = placeProblems(text, pending);
-  const details = placed.map((p) => `${file}:${p.line}:${p.column}: ${t(`problem.${p.code}`, p.params)}`);
+  const details = placed.map((p) => `${file}:${p.line}:${p.column}: ${problemMessage(p, t)}`);
   throw new LedgerError(t('plan.error.bad-template', { file }), t('plan.hint.bad-template'), details);
 }
 

@@ -13,6 +13,7 @@ import { buildLookup, type Lookup } from '../ledger/lookup.js';
 import type { Procedure, Service } from '../ledger/schema.js';
 import { closest } from '../ledger/values.js';
 import { ledgerRoot } from '../commands/open.js';
+import { problemLine } from '../ledger/problems.js';
 
 export interface Plan {
   root: string;
@@ -28,7 +29,7 @@ export function requireValid(ledger: Ledger, files: string[], t: Translate): voi
   const broken = ledger.files.filter((f) => files.includes(f.path) && f.problems.some((p) => p.severity === 'error'));
   if (broken.length === 0) return;
   const details = broken.flatMap((f) =>
-    f.problems.filter((p) => p.severity === 'error').slice(0, 5).map((p) => `${p.file}:${p.line}:${p.column}: ${p.code}: ${t(`problem.${p.code}`, p.params)}`),
+    f.problems.filter((p) => p.severity === 'error').slice(0, 5).map((p) => problemLine(p, t)),
   );
   throw new LedgerError(t('error.invalid-ledger', { count: broken.length }), t('hint.invalid-ledger'), details);
 }

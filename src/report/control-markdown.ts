@@ -6,6 +6,7 @@ import type { Translate } from '../i18n/index.js';
 import type { ControlResult, Deviation } from '../quality/control.js';
 import { formatTarget, formatValue, indicatorName, sparkline } from './format.js';
 import type { Point, ReviewInputs } from './review.js';
+import { safeDeep } from '../io/safe-text.js';
 
 const ICON: Record<string, string> = { ok: '✅', warning: '⚠️', critical: '❌', 'no-data': '⚪' };
 
@@ -147,7 +148,10 @@ function improvementSection(review: ReviewInputs, periods: number, t: Translate)
  * The review pack. Without `review` (actions, satisfaction and opportunities gathered from the
  * ledger), only the sections the control result holds are written.
  */
-export function formatControlMarkdown(result: ControlResult, t: Translate, review?: ReviewInputs): string {
+export function formatControlMarkdown(unsafeResult: ControlResult, t: Translate, unsafeReview?: ReviewInputs): string {
+  // ledger values: no control character reaches a pull-request comment or a CI log
+  const result = safeDeep(unsafeResult);
+  const review = safeDeep(unsafeReview);
   const out: string[] = [`## ${md(t('md.title', { ledger: result.ledger, period: result.period.label }))}`, ''];
   out.push(md(t('report.md.intro', { asOf: result.asOf })), '');
   out.push(`${t('control.summary', result.summary)}`, '');

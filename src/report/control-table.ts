@@ -7,6 +7,7 @@ import type { ControlResult, Deviation } from '../quality/control.js';
 import type { Status } from '../quality/targets.js';
 import { palette } from './colors.js';
 import { formatTarget, formatValue, indicatorName, sparkline } from './format.js';
+import { safeDeep } from '../io/safe-text.js';
 
 function statusText(status: Status, t: Translate, color: boolean): string {
   const c = palette(color);
@@ -63,7 +64,8 @@ function deviationLines(result: ControlResult, d: Deviation, t: Translate, color
   return lines;
 }
 
-export function formatControlTable(result: ControlResult, t: Translate, color: boolean): string {
+export function formatControlTable(unsafe: ControlResult, t: Translate, color: boolean): string {
+  const result = safeDeep(unsafe); // ledger values: no control character reaches the terminal
   const c = palette(color);
   const out: string[] = [c.bold(t('control.title', { ledger: result.ledger, period: result.period.label, asOf: result.asOf })), ''];
   const head = ['control.col.requirement', 'control.col.kind', 'control.col.indicator', 'control.col.value', 'control.col.target', 'control.col.status', 'control.col.n', 'control.col.trend'].map((k) => t(k));

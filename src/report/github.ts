@@ -1,7 +1,10 @@
 // GitHub Actions workflow commands (annotations). Data escapes %, CR and LF; property values
-// also escape : and , (they separate properties).
+// also escape : and , (they separate properties). Any other control character (an ESC that
+// would colour the log, a NUL, a bidi override) is shown escaped, as in every human output.
+import { safeText } from '../io/safe-text.js';
+
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return safeText(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 export function escapeProperty(s: string): string {

@@ -3,6 +3,7 @@ import type { Problem } from '../ledger/problems.js';
 import type { Translate } from '../i18n/index.js';
 import { palette } from './colors.js';
 import { annotation } from './github.js';
+import { safeParams, safeText } from '../io/safe-text.js';
 
 export interface RenderedProblem extends Problem {
   message: string;
@@ -10,22 +11,28 @@ export interface RenderedProblem extends Problem {
 }
 
 export function renderProblem(p: Problem, t: Translate): RenderedProblem {
-  const message = t(`problem.${p.code}`, p.params);
-  let hint = t(`hint.${p.code}`, p.params);
+  const params = safeParams(p.params); // values quoted from the ledger
+  const message = t(`problem.${p.code}`, params);
+  let hint = t(`hint.${p.code}`, params);
   if (hint === `hint.${p.code}`) hint = '';
-  if (p.params.suggestion) hint = `${t('hint.didYouMean', p.params)} ${hint}`.trim();
+  if (params.suggestion) hint = `${t('hint.didYouMean', params)} ${hint}`.trim();
   return { ...p, message, hint };
 }
 
 /** The source line of a problem with a caret run under the spot. */
 export function excerpt(lines: string[] | undefined, p: Problem): string[] {
   if (!lines || p.line < 1 || p.line > lines.length) return [];
-  const text = lines[p.line - 1].replace(/\r$/, '');
+  const raw = lines[p.line - 1].replace(/\r$/, '');
   const gutter = String(p.line).length;
   const pad = ' '.repeat(gutter);
-  const start = Math.max(1, p.column);
-  const end = p.endLine === p.line && p.endColumn > start ? Math.min(p.endColumn, text.length + 1) : start + 1;
-  const caret = ' '.repeat(start - 1) + '^'.repeat(Math.max(1, end - start));
+  const rawStart = Math.min(Math.max(1, p.column), raw.length + 1);
+  const rawEnd = p.endLine === p.line && p.endColumn > rawStart ? Math.min(p.endColumn, raw.length + 1) : rawStart + 1;
+  // The line is shown escaped (a NUL or ESC in it must not reach the terminal); the caret
+  // counts the escaped text.
+  const text = safeText(raw);
+  const start = safeText(raw.slice(0, rawStart - 1)).length + 1;
+  const end = Math.max(start + 1, safeText(raw.slice(0, rawEnd - 1)).length + 1);
+  const caret = ' '.repeat(start - 1) + '^'.repeat(end - start);
   return [`${pad} |`, `${p.line} | ${text}`, `${pad} | ${caret}`];
 }
 

@@ -12,6 +12,7 @@ import { allProblems, crossChecks } from '../ledger/checks.js';
 import type { Ledger, LedgerFile } from '../ledger/load.js';
 import { placeProblems } from '../ledger/positions.js';
 import type { PendingProblem, Problem } from '../ledger/problems.js';
+import { problemLine } from '../ledger/problems.js';
 import type { Team } from '../ledger/schema.js';
 import { validateData } from '../ledger/validate.js';
 import { createExclusive, modeline, replaceAtomic, withFileLock } from '../ledger/write.js';
@@ -38,7 +39,7 @@ export function newTeamText(): string {
 }
 
 function problemLines(problems: Problem[], t: Translate): string[] {
-  const lines = problems.slice(0, 20).map((p) => `${p.file}:${p.line}:${p.column}: ${p.code}: ${t(`problem.${p.code}`, p.params)}`);
+  const lines = problems.slice(0, 20).map((p) => problemLine(p, t));
   if (problems.length > 20) lines.push(`… (${problems.length - 20} more)`);
   return lines;
 }

@@ -9,6 +9,7 @@ import type { Ledger } from '../ledger/load.js';
 import type { Service, Team } from '../ledger/schema.js';
 import { openLedger } from '../commands/open.js';
 import { closest } from '../ledger/values.js';
+import { problemLine } from '../ledger/problems.js';
 
 function needed(file: string): boolean {
   return file === 'aftersales.yaml' || file === 'team.yaml' || file.startsWith('services/');
@@ -24,7 +25,7 @@ export function openTeamReport(ctx: CommandContext): { ledger: Ledger; team: Tea
   const t = ctx.io.t;
   if (errors.length > 0 || !ledger.team) {
     const files = [...new Set(errors.map((p) => p.file))].sort();
-    const details = errors.slice(0, 20).map((p) => `${p.file}:${p.line}:${p.column}: ${p.code}: ${t(`problem.${p.code}`, p.params)}`);
+    const details = errors.slice(0, 20).map((p) => problemLine(p, t));
     if (errors.length > 20) details.push(`… (${errors.length - 20} more)`);
     throw new LedgerError(t('error.invalid-ledger', { count: Math.max(1, files.length) }), t('hint.invalid-ledger'), details);
   }

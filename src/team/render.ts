@@ -4,6 +4,7 @@ import Table from 'cli-table3';
 import type { Translate } from '../i18n/index.js';
 import { palette } from '../report/colors.js';
 import type { PersonStatus, PlanCourse } from './status.js';
+import { safeDeep } from '../io/safe-text.js';
 
 function table(head: string[], color: boolean): InstanceType<typeof Table> {
   const c = palette(color);
@@ -18,7 +19,8 @@ export function listJson(asOf: string, people: PersonStatus[]): string {
   return `${JSON.stringify({ schemaVersion: 1, asOf, people }, null, 2)}\n`;
 }
 
-export function listTable(asOf: string, people: PersonStatus[], t: Translate, color: boolean, days: number, role?: string): string {
+export function listTable(asOf: string, unsafePeople: PersonStatus[], t: Translate, color: boolean, days: number, role?: string): string {
+  const people = safeDeep(unsafePeople); // names and evidence from team.yaml, printed for people
   const c = palette(color);
   const title = c.bold(t('team.list.title', { date: asOf }));
   if (people.length === 0) return `${title}\n${role ? t('team.list.empty-role', { role }) : t('team.list.empty')}\n`;
@@ -63,7 +65,8 @@ function peopleCount(plan: PlanCourse[]): number {
   return new Set(plan.flatMap((c) => c.people.map((p) => p.id))).size;
 }
 
-export function planTable(asOf: string, horizon: string, plan: PlanCourse[], t: Translate, color: boolean): string {
+export function planTable(asOf: string, horizon: string, unsafePlan: PlanCourse[], t: Translate, color: boolean): string {
+  const plan = safeDeep(unsafePlan);
   const c = palette(color);
   const out = [c.bold(t('team.plan.title', { date: asOf, horizon }))];
   if (plan.length === 0) return `${out[0]}\n${t('team.plan.nothing', { horizon })}\n`;
@@ -85,7 +88,8 @@ function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-export function planMarkdown(asOf: string, horizon: string, plan: PlanCourse[], t: Translate): string {
+export function planMarkdown(asOf: string, horizon: string, unsafePlan: PlanCourse[], t: Translate): string {
+  const plan = safeDeep(unsafePlan);
   const out = [`# ${t('team.plan.title', { date: asOf, horizon })}`, ''];
   if (plan.length === 0) return `${out.join('\n')}${t('team.plan.nothing', { horizon })}\n`;
   for (const course of plan) {

@@ -58,7 +58,11 @@ describe('action open on a terminal', () => {
       analysis: { category: 'material', whys: ['Repairs waited for parts', 'Stock of BRG-22 ran out', 'Reorder point too low'], root_cause: 'Reorder point too low' },
       status: 'open', verification: { after: '2026-05-05' },
     });
-    expect(String(data.plan).split('\n').length).toBeGreaterThanOrEqual(1);
+    // the plan written is the suggested plan shown (accepted): one "title: plan" line per suggestion
+    const shown = io.stderr.join('').split('Suggested plan:\n')[1].split('\n').filter((l) => l.startsWith('  ')).map((l) => l.slice(2));
+    expect(shown.length).toBeGreaterThanOrEqual(1);
+    expect(shown.every((l) => /^[^:]+: .+/.test(l))).toBe(true);
+    expect(data.plan).toBe(shown.join('\n'));
     expect(readFileSync(join(dir, file), 'utf8').startsWith('# yaml-language-server: $schema=../.aftersales/schema/action.json\n')).toBe(true);
     expect(problems(dir)).toEqual([]);
   });

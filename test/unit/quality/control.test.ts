@@ -378,6 +378,7 @@ describe('deviations', () => {
 describe('edge cases', () => {
   it('a period before the first record: every indicator is no-data, counts included (SPEC §3.1)', () => {
     const r = run({ period: '2025-01' });
+    expect(r.services.map((s) => `${s.id}:${s.requirements.length}`)).toEqual(['calls:1', 'repair:23']);
     for (const svc of r.services) {
       for (const x of svc.requirements) expect(x, `${svc.id}/${x.id}`).toMatchObject({ value: null, n: 0, status: 'no-data' });
     }
@@ -399,7 +400,7 @@ describe('edge cases', () => {
     expect(r.services[1].requirements.find((x) => x.id === 'res-median')).toMatchObject({ value: 4, n: 1 });
   });
 
-  it('ISO weeks: 2026-W40 = [2026-09-28, 2026-10-05): r7 and r1 opened', () => {
+  it('ISO weeks: 2026-W40 = [2026-09-28, 2026-10-05): r7, r1 and r2 opened', () => {
     const r = run({ period: '2026-W40' });
     expect(r.period).toEqual({ label: '2026-W40', start: '2026-09-28T00:00:00+02:00', end: '2026-10-05T00:00:00+02:00' });
     expect(r.services.find((s) => s.id === 'repair')!.requirements.find((x) => x.id === 'volume')).toMatchObject({ value: 3 }); // r7, r1, r2
