@@ -25,6 +25,18 @@ interface GlobalOptions {
   yes?: boolean;
 }
 
+/** Where a run of the program reads and writes: the process's streams, or a test's. */
+export interface Terminal {
+  cwd: string;
+  out(text: string): void;
+  err(text: string): void;
+  /** stdin as text (`record --from -`). */
+  readInput(): Promise<string>;
+  stdinTTY: boolean;
+  stdoutTTY: boolean;
+  stderrTTY: boolean;
+}
+
 /** Language before the ledger is read: --lang, else LANG (help and early errors). */
 function earlyLang(argv: string[], env: NodeJS.ProcessEnv): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
@@ -37,19 +49,19 @@ async function translatorFor(lang: Lang): Promise<Translate> {
   return (await import('./i18n/index.js')).translator(lang);
 }
 
-function makeIO(globals: GlobalOptions, env: NodeJS.ProcessEnv, lang: Lang, t: Translate): IO {
-  const tty = Boolean(process.stdout.isTTY);
+function makeIO(globals: GlobalOptions, env: NodeJS.ProcessEnv, lang: Lang, t: Translate, term: Terminal): IO {
   return {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
-    interactive: Boolean(process.stdin.isTTY) && tty && !env.CI && !globals.yes,
-    color: colorAllowed(env, tty, globals.color),
+    out: term.out,
+    err: term.err,
+    interactive: term.stdinTTY && term.stdoutTTY && !env.CI && !globals.yes,
+    color: colorAllowed(env, term.stdoutTTY, globals.color),
     lang,
     t,
     env,
     now: () => Date.now(),
     prompter: async () => (await import('./io/prompt.js')).terminalPrompter(),
-    progress: Boolean(process.stderr.isTTY) && !env.CI,
+    progress: term.stderrTTY && !env.CI,
+    readInput: term.readInput,
   };
 }
 
@@ -67,10 +79,13 @@ async function ledgerLocale(cwd: string, globals: GlobalOptions, env: NodeJS.Pro
   }
 }
 
-/** The language of the running command, once known (errors are reported in it). */
-let commandLang: Lang | undefined;
+/** One run of the program: its language once known (errors are reported in it), its exit code. */
+interface RunState {
+  lang?: Lang;
+  exitCode: number;
+}
 
-export function buildProgram(env: NodeJS.ProcessEnv, argv: string[]): Command {
+function buildProgram(env: NodeJS.ProcessEnv, term: Terminal, state: RunState): Command {
   const program = new Command('aftersales');
   program
     .description('Quality management of after-sales service from a plain-text ledger')
@@ -80,17 +95,17 @@ export function buildProgram(env: NodeJS.ProcessEnv, argv: string[]): Command {
     .option('--no-color', 'no colours (also NO_COLOR)')
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+    .configureOutput({ writeErr: term.err, writeOut: term.out });
 
   const run: Run = (command, runner) => async () => {
     const globals = command.optsWithGlobals() as GlobalOptions;
-    const locale = globals.lang ? undefined : await ledgerLocale(process.cwd(), globals, env);
+    const locale = globals.lang ? undefined : await ledgerLocale(term.cwd, globals, env);
     const lang = chooseLang(globals.lang, locale, env);
-    commandLang = lang;
-    const io = makeIO(globals, env, lang, await translatorFor(lang));
-    const ctx: CommandContext = { cwd: process.cwd(), io, ledger: globals.ledger };
+    state.lang = lang;
+    const io = makeIO(globals, env, lang, await translatorFor(lang), term);
+    const ctx: CommandContext = { cwd: term.cwd, io, ledger: globals.ledger };
     const result = await runner(ctx);
-    process.exitCode = result?.exitCode ?? EXIT.ok;
+    state.exitCode = result?.exitCode ?? EXIT.ok;
   };
 
   for (const register of REGISTRARS) register(program, run);
@@ -98,35 +113,61 @@ export function buildProgram(env: NodeJS.ProcessEnv, argv: string[]): Command {
   return program;
 }
 
-async function report(error: unknown, env: NodeJS.ProcessEnv, argv: string[]): Promise<number> {
+async function report(error: unknown, env: NodeJS.ProcessEnv, argv: string[], term: Terminal, state: RunState): Promise<number> {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
       return EXIT.ok;
     }
     return EXIT.cannot; // usage errors: commander already printed the message
   }
-  const t = await translatorFor(commandLang ?? earlyLang(argv, env));
+  const t = await translatorFor(state.lang ?? earlyLang(argv, env));
   if (error instanceof AftersalesError) {
-    process.stderr.write(`aftersales: ${error.message}\n`);
+    term.err(`aftersales: ${error.message}\n`);
     const details = (error as { details?: string[] }).details ?? [];
-    for (const d of details) process.stderr.write(`  ${d}\n`);
-    if (error.hint) process.stderr.write(`  ${t('label.hint')}: ${error.hint}\n`);
-    if (env.AFTERSALES_DEBUG === '1' && error.stack) process.stderr.write(`${error.stack}\n`);
+    for (const d of details) term.err(`  ${d}\n`);
+    if (error.hint) term.err(`  ${t('label.hint')}: ${error.hint}\n`);
+    if (env.AFTERSALES_DEBUG === '1' && error.stack) term.err(`${error.stack}\n`);
     return error.exitCode;
   }
   if (error instanceof Error && error.name === 'FileBusyError') {
     // ledger/write.ts: a lock held by another process for too long (not imported: start-up).
     const file = (error as Error & { file: string }).file;
     const { lockPathFor } = await import('./ledger/write.js');
-    process.stderr.write(`aftersales: ${t('error.file-busy', { file })}\n  ${t('label.hint')}: ${t('hint.file-busy', { lock: lockPathFor(file) })}\n`);
+    term.err(`aftersales: ${t('error.file-busy', { file })}\n  ${t('label.hint')}: ${t('hint.file-busy', { lock: lockPathFor(file) })}\n`);
     return EXIT.cannot;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`aftersales: ${t('error.unexpected', { message })}\n  ${t('label.hint')}: ${t('hint.unexpected')}\n`);
-  if (env.AFTERSALES_DEBUG === '1' && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  term.err(`aftersales: ${t('error.unexpected', { message })}\n  ${t('label.hint')}: ${t('hint.unexpected')}\n`);
+  if (env.AFTERSALES_DEBUG === '1' && error instanceof Error && error.stack) term.err(`${error.stack}\n`);
   return EXIT.cannot;
 }
 
+/**
+ * Run the program once on `argv` and return its exit code: the whole CLI, flags to output, on
+ * any terminal — the process's (main) or a test's, in-process.
+ */
+export async function execute(argv: string[], env: NodeJS.ProcessEnv, term: Terminal): Promise<number> {
+  const state: RunState = { exitCode: EXIT.ok };
+  try {
+    const program = buildProgram(env, term, state);
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.cannot;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return state.exitCode;
+  } catch (error) {
+    return report(error, env, argv, term, state);
+  }
+}
+
+async function readProcessInput(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The process's run: its streams, and its exit code in process.exitCode (never process.exit). */
 export async function main(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Promise<void> {
   // A reader that goes away (`aftersales export | head`) is not an error worth a stack trace.
   for (const stream of [process.stdout, process.stderr]) {
@@ -140,17 +181,13 @@ export async function main(argv: string[] = process.argv.slice(2), env: NodeJS.P
   // ends the process at once, at any point, and the shell reports exit 130 (128 + SIGINT).
   // Nothing is left half-written: every file and cache is written to a temporary file and
   // renamed. At a prompt (raw mode, no signal) Ctrl-C is an InterruptedError: exit 130.
-  try {
-    const program = buildProgram(env, argv);
-    if (argv.length === 0) {
-      program.outputHelp();
-      process.exitCode = EXIT.cannot;
-      return;
-    }
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (error) {
-    process.exitCode = await report(error, env, argv);
-  }
+  process.exitCode = await execute(argv, env, {
+    cwd: process.cwd(),
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    readInput: readProcessInput,
+    stdinTTY: Boolean(process.stdin.isTTY),
+    stdoutTTY: Boolean(process.stdout.isTTY),
+    stderrTTY: Boolean(process.stderr.isTTY),
+  });
 }
-
-await main();

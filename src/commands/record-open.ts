@@ -37,7 +37,7 @@ async function readFrom(ctx: CommandContext & RecordOpenOptions, from: string): 
   const { io } = ctx;
   let text: string;
   try {
-    text = from === '-' ? await (ctx.readStdin ?? readProcessStdin)() : readFileSync(resolve(ctx.cwd, from), 'utf8');
+    text = from === '-' ? await (ctx.readStdin ?? io.readInput ?? readProcessStdin)() : readFileSync(resolve(ctx.cwd, from), 'utf8');
   } catch (e) {
     throw new UsageError(io.t('record.from-unreadable', { file: from, reason: (e as Error).message }));
   }

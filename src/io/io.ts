@@ -20,10 +20,12 @@ export interface IO {
   prompter?: () => Promise<Prompter>;
   /** Show progress (a TTY on stderr); commands draw nothing otherwise. */
   progress?: boolean;
+  /** stdin as text (`record --from -`). */
+  readInput?: () => Promise<string>;
 }
 
 /** An IO for tests and library use: collects output, never interactive unless a prompter is given. */
-export function memoryIO(opts: { lang?: Lang; t: Translate; now?: number; prompter?: Prompter; env?: NodeJS.ProcessEnv }): IO & { stdout: string[]; stderr: string[] } {
+export function memoryIO(opts: { lang?: Lang; t: Translate; now?: number; prompter?: Prompter; env?: NodeJS.ProcessEnv; input?: string }): IO & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
   return {
@@ -39,6 +41,7 @@ export function memoryIO(opts: { lang?: Lang; t: Translate; now?: number; prompt
     now: () => opts.now ?? Date.now(),
     prompter: opts.prompter ? async () => opts.prompter! : undefined,
     progress: false,
+    readInput: async () => opts.input ?? '',
   };
 }
 

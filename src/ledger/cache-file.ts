@@ -8,7 +8,7 @@
 // `.aftersales/cache` is a symlink leading out of it (or not a folder), nothing is read from or
 // written there, and the load says so once (cacheNotice).
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join, sep } from 'node:path';
 
 /** No cache file is read beyond this size (a FIFO, /dev/zero or a huge file is refused first). */
@@ -23,8 +23,8 @@ function header(name: string, format: string, payload: Buffer): Buffer {
   return Buffer.from(`${line}\n`, 'latin1');
 }
 
-/** The payload of a valid cache file, or undefined (missing, foreign, outdated, corrupt). */
-export function readCacheFile(file: string, name: string, format: string): Buffer | undefined {
+/** An open, checked cache file: its descriptor, size, and where its payload starts. */
+function openChecked(file: string, name: string, format: string): { fd: number; size: number; start: number } | undefined {
   let fd: number | undefined;
   try {
     const ls = lstatSync(file);
@@ -39,20 +39,58 @@ export function readCacheFile(file: string, name: string, format: string): Buffe
     const [magic, n, f, length, sum] = head.toString('latin1', 0, nl).trimEnd().split(' ');
     // An outdated cache (another version of the tool) is not worth reading.
     if (magic !== 'aftersales-cache' || n !== name || f !== format || Number(length) !== st.size - nl - 1) return undefined;
-    const all = Buffer.allocUnsafe(st.size);
-    let off = 0;
-    while (off < st.size) {
-      const got = readSync(fd, all, off, st.size - off, off);
+    // The checksum, read in chunks from the open file (a rename meanwhile cannot swap it).
+    const hash = createHash('sha256');
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    for (let at = nl + 1; at < st.size; ) {
+      const got = readSync(fd, chunk, 0, Math.min(chunk.length, st.size - at), at);
       if (got === 0) return undefined; // shrank while read
-      off += got;
+      hash.update(got === chunk.length ? chunk : chunk.subarray(0, got));
+      at += got;
     }
-    const payload = all.subarray(nl + 1);
-    if (createHash('sha256').update(payload).digest('hex') !== sum) return undefined;
-    return payload;
+    if (hash.digest('hex') !== sum) return undefined;
+    const checked = { fd, size: st.size, start: nl + 1 };
+    fd = undefined; // handed over
+    return checked;
   } catch {
     return undefined;
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The payload of a valid cache file as bytes, or undefined (missing, foreign, outdated, corrupt). */
+export function readCacheFile(file: string, name: string, format: string): Buffer | undefined {
+  const c = openChecked(file, name, format);
+  if (!c) return undefined;
+  try {
+    const all = Buffer.allocUnsafe(c.size);
+    for (let off = 0; off < c.size; ) {
+      const got = readSync(c.fd, all, off, c.size - off, off);
+      if (got === 0) return undefined;
+      off += got;
+    }
+    return all.subarray(c.start);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(c.fd);
+  }
+}
+
+/**
+ * The payload of a valid cache file as text (a JSON cache): read as a string at once, as
+ * readFileSync does, so that no second copy of its bytes outlives the read.
+ */
+export function readCacheText(file: string, name: string, format: string): string | undefined {
+  const c = openChecked(file, name, format);
+  if (!c) return undefined;
+  try {
+    return readFileSync(c.fd, 'utf8').slice(c.start);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(c.fd);
   }
 }
 
@@ -81,7 +119,14 @@ export function writeCacheFile(dir: string, fileName: string, name: string, form
   try {
     mkdirSync(dir, { recursive: true });
     removeLeftovers(dir);
-    writeFileSync(tmp, Buffer.concat([header(name, format, payload), payload]), { flag: 'wx' });
+    // header and payload written one after the other: no third copy of a large payload
+    const fd = openSync(tmp, 'wx', 0o644);
+    try {
+      writeSync(fd, header(name, format, payload));
+      writeSync(fd, payload);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, file);
     return true;
   } catch {

@@ -7,7 +7,7 @@
 // own, in parallel. Every entry is checked against the file's current size and stamp before
 // use, so shards from different runs can never serve stale data.
 import { readdirSync, statSync, unlinkSync } from 'node:fs';
-import { readCacheFile, safeCacheDir, writeCacheFile } from './cache-file.js';
+import { readCacheText, safeCacheDir, writeCacheFile } from './cache-file.js';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Problem } from './problems.js';
@@ -68,9 +68,9 @@ export function readCache(root: string): Map<string, CacheEntry> {
   const format = codeStamp();
   for (const file of cacheFiles(root)) {
     try {
-      const payload = readCacheFile(file, NAME, format);
-      if (!payload) continue;
-      const rows = JSON.parse(payload.toString('utf8')) as Row[];
+      const text = readCacheText(file, NAME, format);
+      if (text === undefined) continue;
+      const rows = JSON.parse(text) as Row[];
       if (!Array.isArray(rows)) continue;
       for (const [path, kind, size, stamp, data, problems] of rows) {
         map.set(path, { kind, size, stamp, data: data ?? undefined, problems: problems ?? [] });

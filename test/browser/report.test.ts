@@ -14,7 +14,7 @@ import { runControlEngine } from '../../src/quality/control.js';
 import { Engine } from '../../src/quality/engine.js';
 import { parseTimestamp, periodsEndingWith } from '../../src/quality/periods.js';
 import { mergeCatalogues } from '../../src/quality/suggest.js';
-import { cleanup, FIXTURES, REPO, run, tempDir } from '../helpers/run.js';
+import { cleanup, FIXTURES, REPO, exec, tempDir } from '../helpers/run.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -50,8 +50,8 @@ function watch(page: Page): Watch {
   return w;
 }
 
-function report(ledger: string, file: string, asOf: string): void {
-  const r = run(['--ledger', ledger, 'report', '--as-of', asOf, '--out', file]);
+async function report(ledger: string, file: string, asOf: string): Promise<void> {
+  const r = await exec(['--ledger', ledger, 'report', '--as-of', asOf, '--out', file]);
   if (r.code !== 0) throw new Error(`report failed (${r.code}): ${r.stderr}`);
 }
 
@@ -91,7 +91,7 @@ describe.skipIf(!present && !onCi)(`the HTML report in Chromium (${CHROMIUM})`, 
 
     beforeAll(async () => {
       const file = join(tempDir(), 'report.html');
-      report(EXAMPLE, file, AS_OF);
+      await report(EXAMPLE, file, AS_OF);
       page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       seen = watch(page);
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
@@ -119,13 +119,13 @@ describe.skipIf(!present && !onCi)(`the HTML report in Chromium (${CHROMIUM})`, 
       await page.screenshot({ path: join(OUT, 'report-example-top.png') });
     });
 
-    it('no console error, no page error, no dialog, no request outside file://', () => {
+    it('no console error, no page error, no dialog, no request outside file://', async () => {
       expect(seen.errors).toEqual([]);
       expect(seen.dialogs).toEqual([]);
       expect(seen.requests).toEqual([]);
     });
 
-    it('every chart rendered: a named image with content and a size', () => {
+    it('every chart rendered: a named image with content and a size', async () => {
       expect(charts.length).toBeGreaterThan(40);
       for (const c of charts) {
         expect(c.children, `${c.kind} ${c.service} ${c.requirement}`).toBeGreaterThan(3);
@@ -135,7 +135,7 @@ describe.skipIf(!present && !onCi)(`the HTML report in Chromium (${CHROMIUM})`, 
       }
     });
 
-    it('each control chart and satisfaction trend has one point per value with data', () => {
+    it('each control chart and satisfaction trend has one point per value with data', async () => {
       const ledger = loadLedger(EXAMPLE, { cache: false });
       const lookup = buildLookup(ledger);
       const engine = new Engine(ledger, lookup);
@@ -159,7 +159,7 @@ describe.skipIf(!present && !onCi)(`the HTML report in Chromium (${CHROMIUM})`, 
       }
     });
 
-    it('each Pareto chart has one bar per category of its data table; the 6M ones match the records', () => {
+    it('each Pareto chart has one bar per category of its data table; the 6M ones match the records', async () => {
       const paretos = charts.filter((c) => c.kind.startsWith('pareto'));
       expect(paretos.length).toBeGreaterThanOrEqual(7); // 4 services + overall + deviation causes + products
       for (const p of paretos) expect(p.bars, `${p.kind} ${p.service}`).toBe(p.tableRows);
@@ -201,7 +201,7 @@ describe.skipIf(!present && !onCi)(`the HTML report in Chromium (${CHROMIUM})`, 
   describe('hostile text (fixture ledgers/xss)', () => {
     it('shows it as text: no dialog, no injected element or handler, the strings readable', async () => {
       const file = join(tempDir(), 'xss.html');
-      report(join(FIXTURES, 'ledgers', 'xss'), file, AS_OF);
+      await report(join(FIXTURES, 'ledgers', 'xss'), file, AS_OF);
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const seen = watch(page);
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });

@@ -4,7 +4,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, cleanup, copyFixture, hasStackTrace, run } from '../helpers/run.js';
+import { FIXTURES, cleanup, copyFixture, hasStackTrace, exec } from '../helpers/run.js';
 
 interface Expect { file: string; line: number; code: string; contains?: string; generate?: string }
 
@@ -13,8 +13,8 @@ const cases = readdirSync(BAD).sort();
 
 afterAll(cleanup);
 
-describe('check on bad input', () => {
-  it('has the bad-input corpus the foundation issue asks for', () => {
+describe('check on bad input', async () => {
+  it('has the bad-input corpus the foundation issue asks for', async () => {
     expect(cases).toEqual(expect.arrayContaining([
       'bad-indentation', 'tab-indent', 'duplicate-key', 'wrong-type', 'unknown-key', 'misspelt-enum',
       'alias-bomb', 'huge-file', 'not-utf8', 'empty-file', 'unknown-service', 'id-file-mismatch',
@@ -23,7 +23,7 @@ describe('check on bad input', () => {
   });
 
   for (const name of cases) {
-    it(name, () => {
+    it(name, async () => {
       const exp = JSON.parse(readFileSync(join(BAD, name, 'expect.json'), 'utf8')) as Expect;
       const dir = copyFixture('minimal');
       for (const entry of readdirSync(join(BAD, name))) {
@@ -36,14 +36,14 @@ describe('check on bad input', () => {
       }
       expect(existsSync(join(dir, exp.file))).toBe(true);
 
-      const text = run(['--ledger', dir, 'check']);
+      const text = await exec(['--ledger', dir, 'check']);
       expect(text.code).toBe(1);
       expect(text.stdout).toContain(`${exp.file}:${exp.line}:`);
       expect(text.stdout).toContain(exp.code);
       if (exp.contains) expect(text.stdout).toContain(exp.contains);
       expect(hasStackTrace(text.stdout + text.stderr)).toBe(false);
 
-      const json = run(['--ledger', dir, 'check', '--format', 'json']);
+      const json = await exec(['--ledger', dir, 'check', '--format', 'json']);
       expect(json.code).toBe(1);
       const out = JSON.parse(json.stdout) as { schemaVersion: number; problems: { file: string; line: number; code: string; severity: string }[] };
       expect(out.schemaVersion).toBe(1);

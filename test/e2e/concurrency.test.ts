@@ -11,7 +11,7 @@ afterAll(cleanup);
 
 function runAsync(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const env = { ...process.env, NO_COLOR: '1', LANG: 'C' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', LANG: 'C' };
     delete env.AFTERSALES_LEDGER;
     const child = spawn(process.execPath, [BIN, ...args], { cwd, env });
     let stdout = '';

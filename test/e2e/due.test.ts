@@ -1,15 +1,15 @@
 // `due` end to end on the cycle-due fixture (as-of 2026-11-26; maintenance has a scheduled need
 // every 365d and serves ac-9; products ac-9 and te-4 have maintenance intervals, wm-300 none).
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, copyFixture, hasStackTrace, run } from '../helpers/run.js';
+import { cleanup, copyFixture, hasStackTrace, exec } from '../helpers/run.js';
 
 afterAll(cleanup);
 const dir = copyFixture('cycle-due');
-const due = (...args: string[]) => run(['due', '--as-of', '2026-11-26', ...args], { cwd: dir });
+const due = async (...args: string[]) => await exec(['due', '--as-of', '2026-11-26', ...args], { cwd: dir });
 
 describe('due', () => {
-  it('lists overdue and due-soon assets sorted by due then serial (JSON of SPEC §5)', () => {
-    const r = due('--format', 'json');
+  it('lists overdue and due-soon assets sorted by due then serial (JSON of SPEC §5)', async () => {
+    const r = await due('--format', 'json');
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       schemaVersion: 1,
@@ -28,20 +28,20 @@ describe('due', () => {
     });
   });
 
-  it('--within narrows "due soon"', () => {
-    const json = JSON.parse(due('--format', 'json', '--within', '10d').stdout);
+  it('--within narrows "due soon"', async () => {
+    const json = JSON.parse((await due('--format', 'json', '--within', '10d')).stdout);
     expect(json.assets.map((a: { serial: string }) => a.serial)).toEqual(['SN-A3', 'SN-A1', 'SN-A5', 'SN-A2']);
-    expect(JSON.parse(due('--format', 'json', '--within', '0').stdout).assets).toHaveLength(3);
+    expect(JSON.parse((await due('--format', 'json', '--within', '0')).stdout).assets).toHaveLength(3);
     for (const bad of ['soon', '10x']) {
-      const r = due('--within', bad);
+      const r = await due('--within', bad);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`--within: "${bad}" is not a duration`);
       expect(hasStackTrace(r.stderr)).toBe(false);
     }
   });
 
-  it('groups the table by customer, the unknown customer last', () => {
-    const r = due();
+  it('groups the table by customer, the unknown customer last', async () => {
+    const r = await due();
     expect(r.code).toBe(0);
     const out = r.stdout;
     expect(out.startsWith('Scheduled services overdue or due within 30 days of 2026-11-26\n')).toBe(true);
@@ -59,13 +59,13 @@ describe('due', () => {
     expect(out).not.toContain('SN-C1'); // washing machine: no schedule
     expect(out).not.toContain('SN-A4'); // replaced
     expect(out).toContain('5 asset(s): 3 overdue, 2 due soon');
-    expect(run(['--lang', 'es', 'due', '--as-of', '2026-11-26'], { cwd: dir }).stdout).toContain('Cliente C-1');
+    expect((await exec(['--lang', 'es', 'due', '--as-of', '2026-11-26'], { cwd: dir })).stdout).toContain('Cliente C-1');
   });
 
-  it('says when nothing is due, and refuses a bad format', () => {
-    const r = run(['due', '--as-of', '2025-01-01'], { cwd: dir });
+  it('says when nothing is due, and refuses a bad format', async () => {
+    const r = await exec(['due', '--as-of', '2025-01-01'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('no asset is overdue or due within 30 days of 2025-01-01\n');
-    expect(run(['due', '--format', 'csv'], { cwd: dir }).code).toBe(2);
+    expect((await exec(['due', '--format', 'csv'], { cwd: dir })).code).toBe(2);
   });
 });

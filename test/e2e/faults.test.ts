@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/run.js';
 
 describe('kill -9 at random points of the writers', () => {
-  it('leaves a valid ledger holding every reported success', () => {
+  it('leaves a valid ledger holding every reported success', async () => {
     const r = spawnSync(process.execPath, [join(REPO, 'scripts', 'fault-inject.mjs'), '--kills', '16', '--seed', '3'], { encoding: 'utf8' });
     expect(r.stdout).toMatch(/^fault injection: 1[6-7] kills, \d+ commands succeeded, \d+ refused; check: exit 0, 0 errors/m);
     expect(r.stdout).not.toContain('BROKEN');

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsyaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, copyFixture, FIXTURES, hasStackTrace, REPO, run, tempDir } from '../helpers/run.js';
+import { cleanup, copyFixture, FIXTURES, hasStackTrace, REPO, exec, tempDir } from '../helpers/run.js';
 import { cpSync } from 'node:fs';
 
 afterAll(cleanup);
@@ -40,10 +40,10 @@ function exampleCopy(): string {
 }
 
 describe('import: the shipped help-desk export', () => {
-  it('creates 30 records that pass check; a second import creates nothing', () => {
+  it('creates 30 records that pass check; a second import creates nothing', async () => {
     const dir = exampleCopy();
     const before = records(dir).length;
-    const r = run(['--ledger', dir, '--lang', 'en', 'import', SAMPLE, ...SAMPLE_MAP]);
+    const r = await exec(['--ledger', dir, '--lang', 'en', 'import', SAMPLE, ...SAMPLE_MAP]);
     expect(r.stderr).toBe(''); // no progress bar without a terminal, no rejected rows
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`${SAMPLE}: 30 created, 0 skipped (already imported), 0 rejected, of 30 row(s)\n`);
@@ -60,18 +60,18 @@ describe('import: the shipped help-desk export', () => {
     expect(first.path).toMatch(/^records\/2026\/11\/20261102-[0-9a-z]{8}\.yaml$/);
     // open tickets (Open, Pending) are open records
     expect(imported.filter((x) => x.data.closed === undefined).length).toBeGreaterThan(0);
-    expect(run(['--ledger', dir, 'check']).code).toBe(0);
+    expect((await exec(['--ledger', dir, 'check'])).code).toBe(0);
 
-    const again = run(['--ledger', dir, '--lang', 'en', 'import', SAMPLE, ...SAMPLE_MAP]);
+    const again = await exec(['--ledger', dir, '--lang', 'en', 'import', SAMPLE, ...SAMPLE_MAP]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('0 created, 30 skipped (already imported), 0 rejected');
     expect(records(dir)).toHaveLength(before + 30);
   });
 
-  it('--dry-run checks every row and writes nothing', () => {
+  it('--dry-run checks every row and writes nothing', async () => {
     const dir = exampleCopy();
     const before = records(dir).length;
-    const r = run(['--ledger', dir, '--lang', 'en', 'import', SAMPLE, ...SAMPLE_MAP, '--dry-run']);
+    const r = await exec(['--ledger', dir, '--lang', 'en', 'import', SAMPLE, ...SAMPLE_MAP, '--dry-run']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('(dry run, nothing written): 30 would be created');
     expect(records(dir)).toHaveLength(before);
@@ -79,9 +79,9 @@ describe('import: the shipped help-desk export', () => {
 });
 
 describe('import: formats', () => {
-  it('`;` separator, BOM, CRLF, --date-format in the ledger time zone, decimal commas, quoted newlines', () => {
+  it('`;` separator, BOM, CRLF, --date-format in the ledger time zone, decimal commas, quoted newlines', async () => {
     const dir = copyFixture('minimal');
-    const r = run(['--ledger', dir, 'import', join(CSV, 'tickets-semicolon.csv'), '--service', 'warranty-repair', '--date-format', 'dd/MM/yyyy HH:mm',
+    const r = await exec(['--ledger', dir, 'import', join(CSV, 'tickets-semicolon.csv'), '--service', 'warranty-repair', '--date-format', 'dd/MM/yyyy HH:mm',
       '--map', 'source.id=Nº ticket', '--map', 'opened=Abierto', '--map', 'closed=Cerrado', '--map', 'outcome=Estado', '--map', 'priority=Prioridad',
       '--map', 'assignee=Técnico', '--map', 'product=Producto', '--map', 'cost=Coste', '--map', 'notes=Notas', '--source-system', 'legacy']);
     expect(r.stderr).toBe('');
@@ -95,14 +95,14 @@ describe('import: formats', () => {
     ]);
     expect(got[1].data.closed).toBeUndefined(); // "Abierto": still open
     expect(got[2].path).toMatch(/^records\/2026\/03\/20260329-/);
-    expect(run(['--ledger', dir, 'check']).code).toBe(0);
+    expect((await exec(['--ledger', dir, 'check'])).code).toBe(0);
   });
 
-  it('a broken row is reported with its line and reason, and the rest imported: exit 1', () => {
+  it('a broken row is reported with its line and reason, and the rest imported: exit 1', async () => {
     const dir = copyFixture('minimal');
     const args = ['--ledger', dir, 'import', join(CSV, 'tickets-broken.csv'), '--service', 'warranty-repair', '--map', 'opened=Created at', '--map', 'closed=Resolved at',
       '--map', 'outcome=Status', '--map', 'assignee=Assignee', '--map', 'priority=Priority', '--map', 'notes=Subject'];
-    const r = run(args);
+    const r = await exec(args);
     expect(r.code).toBe(1);
     expect(hasStackTrace(r.stderr)).toBe(false);
     const lines = r.stderr.trim().split('\n').map((l) => l.replace(`${join(CSV, 'tickets-broken.csv')}:`, ''));
@@ -118,23 +118,23 @@ describe('import: formats', () => {
     const got = records(dir).filter((x) => x.data.source).map((x) => x.data);
     expect(got.map((d) => (d.source as { id: string }).id).sort()).toEqual(['101', '106']);
     expect(got.find((d) => (d.source as { id: string }).id === '106')).toMatchObject({ notes: 'Fine, with a\nsecond line', priority: 'urgent', assignee: 'marta' });
-    expect(run(['--ledger', dir, 'check']).code).toBe(0);
+    expect((await exec(['--ledger', dir, 'check'])).code).toBe(0);
     // again: the two are skipped, the broken rows are still reported
-    const again = run(args);
+    const again = await exec(args);
     expect(again.code).toBe(1);
     expect(again.stdout).toContain('0 created, 2 skipped (already imported), 6 rejected');
   });
 
-  it('a file that is not UTF-8 is exit 2 with where, and nothing is written', () => {
+  it('a file that is not UTF-8 is exit 2 with where, and nothing is written', async () => {
     const dir = copyFixture('minimal');
-    const r = run(['--ledger', dir, 'import', join(CSV, 'tickets-latin1.csv'), '--service', 'warranty-repair', '--map', 'opened=Created at']);
+    const r = await exec(['--ledger', dir, 'import', join(CSV, 'tickets-latin1.csv'), '--service', 'warranty-repair', '--map', 'opened=Created at']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('is not UTF-8 text (byte 0xe9 at line 2, column 8)');
     expect(r.stderr).toContain('iconv');
     expect(records(dir)).toHaveLength(2);
   });
 
-  it('usage errors: unknown service, unknown column or field, no ticket id, missing file: exit 2', () => {
+  it('usage errors: unknown service, unknown column or field, no ticket id, missing file: exit 2', async () => {
     const dir = copyFixture('minimal');
     const file = join(CSV, 'tickets-broken.csv');
     const cases: [string[], RegExp][] = [
@@ -146,12 +146,12 @@ describe('import: formats', () => {
       [[join(CSV, 'nope.csv'), '--service', 'warranty-repair'], /cannot read/],
     ];
     for (const [args, message] of cases) {
-      const r = run(['--ledger', dir, 'import', ...args]);
+      const r = await exec(['--ledger', dir, 'import', ...args]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(message);
     }
     writeFileSync(join(dir, 'noid.csv'), 'When,What\n2026-10-01 10:00,x\n');
-    const noId = run(['--ledger', dir, 'import', join(dir, 'noid.csv'), '--service', 'warranty-repair', '--map', 'opened=When']);
+    const noId = await exec(['--ledger', dir, 'import', join(dir, 'noid.csv'), '--service', 'warranty-repair', '--map', 'opened=When']);
     expect(noId.code).toBe(2);
     expect(noId.stderr).toContain('--map source.id=Column');
     expect(records(dir)).toHaveLength(2);

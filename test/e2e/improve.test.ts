@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, copyFixture, run } from '../helpers/run.js';
+import { cleanup, copyFixture, exec } from '../helpers/run.js';
 
 afterAll(cleanup);
 const AS_OF = '2026-09-02';
@@ -14,9 +14,9 @@ function writeAction(dir: string, id: string, fields: string): void {
 }
 
 describe('improve', () => {
-  it('proposes the worst of the last 3 values, rounded, with the benchmarks (JSON of SPEC §5)', () => {
+  it('proposes the worst of the last 3 values, rounded, with the benchmarks (JSON of SPEC §5)', async () => {
     const dir = copyFixture('cycle');
-    const r = run(['improve', '--as-of', AS_OF, '--format', 'json'], { cwd: dir });
+    const r = await exec(['improve', '--as-of', AS_OF, '--format', 'json'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       schemaVersion: 1,
@@ -43,12 +43,12 @@ describe('improve', () => {
       held: [],
     });
     // deterministic to the byte
-    expect(run(['improve', '--as-of', AS_OF, '--format', 'json'], { cwd: dir }).stdout).toBe(r.stdout);
+    expect((await exec(['improve', '--as-of', AS_OF, '--format', 'json'], { cwd: dir })).stdout).toBe(r.stdout);
   });
 
-  it('the table shows values, benchmarks, the competition ahead and the preventive action to open', () => {
+  it('the table shows values, benchmarks, the competition ahead and the preventive action to open', async () => {
     const dir = copyFixture('cycle');
-    const r = run(['improve', '--as-of', AS_OF], { cwd: dir });
+    const r = await exec(['improve', '--as-of', AS_OF], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('repair/resolution-time (resolution_time): ≤ 48 h (> 4 d critical) → ≤ 30 h (> 4 d critical)');
     expect(r.stdout).toContain('values: 2026-06 24 h (n=10), 2026-07 22 h (n=10), 2026-08 30 h (n=10)');
@@ -58,50 +58,50 @@ describe('improve', () => {
     expect(line).toBe("aftersales action open --type preventive --service repair --requirement csat --title 'Hold csat of repair at the new target ≥ 90% (< 60% critical)'");
     // that command line opens a preventive action (given a due date here, no terminal)
     const args = line.replace(/^aftersales /, '').match(/'[^']*'|\S+/g)!.map((a) => a.replace(/^'|'$/g, ''));
-    const opened = run([...args, '--due', '2026-10-01', '--as-of', AS_OF], { cwd: dir });
+    const opened = await exec([...args, '--due', '2026-10-01', '--as-of', AS_OF], { cwd: dir });
     expect(opened.code, opened.stderr).toBe(0);
     const text = readFileSync(join(dir, 'actions', `${opened.stdout.trim()}.yaml`), 'utf8');
     expect(text).toContain('type: preventive\ntitle: Hold csat of repair at the new target ≥ 90% (< 60% critical)\nservice: repair\nrequirement: csat\n');
   });
 
-  it('holds back requirements with an open action, or an ineffective one no newer action follows', () => {
+  it('holds back requirements with an open action, or an ineffective one no newer action follows', async () => {
     const dir = copyFixture('cycle');
     writeAction(dir, '20260801-aaaaaaaa', 'requirement: csat\nopened: 2026-08-01\nstatus: open\ndue: 2026-12-01\n');
     writeAction(dir, '20260501-bbbbbbbb', 'requirement: resolution-time\nopened: 2026-05-01\nstatus: ineffective\nclosed: 2026-05-10\nverification: { after: 2026-05-10, period: 2026-06, value: 50, result: ineffective }\n');
-    const json = JSON.parse(run(['improve', '--as-of', AS_OF, '--format', 'json'], { cwd: dir }).stdout);
+    const json = JSON.parse((await exec(['improve', '--as-of', AS_OF, '--format', 'json'], { cwd: dir })).stdout);
     expect(json.proposals.map((p: { requirement: string }) => p.requirement)).toEqual(['adherence']);
-    const table = run(['improve', '--as-of', AS_OF], { cwd: dir }).stdout;
+    const table = (await exec(['improve', '--as-of', AS_OF], { cwd: dir })).stdout;
     expect(table).toContain('repair/resolution-time: action 20260501-bbbbbbbb was ineffective and no newer action follows it');
     expect(table).toContain('repair/csat: open action 20260801-aaaaaaaa');
     // a newer (done) action on resolution time releases it
     writeAction(dir, '20260601-cccccccc', 'requirement: resolution-time\nopened: 2026-06-01\nstatus: done\nclosed: 2026-06-10\n');
-    const r = run(['improve', '--as-of', AS_OF, '--format', 'json'], { cwd: dir });
+    const r = await exec(['improve', '--as-of', AS_OF, '--format', 'json'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     const again = JSON.parse(r.stdout);
     expect(again.proposals.map((p: { requirement: string }) => p.requirement)).toEqual(['resolution-time', 'adherence']);
   });
 
-  it('--periods N looks further back: a miss in any of them means no proposal', () => {
+  it('--periods N looks further back: a miss in any of them means no proposal', async () => {
     const dir = copyFixture('cycle');
-    const json = JSON.parse(run(['improve', '--as-of', AS_OF, '--periods', '8', '--format', 'json'], { cwd: dir }).stdout);
+    const json = JSON.parse((await exec(['improve', '--as-of', AS_OF, '--periods', '8', '--format', 'json'], { cwd: dir })).stdout);
     expect(json.proposals.map((p: { requirement: string }) => p.requirement)).toEqual(['adherence']);
     expect(json.proposals[0].values).toHaveLength(8);
-    const one = JSON.parse(run(['improve', '--as-of', AS_OF, '--periods', '1', '--format', 'json'], { cwd: dir }).stdout);
+    const one = JSON.parse((await exec(['improve', '--as-of', AS_OF, '--periods', '1', '--format', 'json'], { cwd: dir })).stdout);
     expect(one.proposals[0].to).toEqual({ max: 30, critical: 96 });
     for (const bad of ['0', 'three', '-1', '1000']) {
-      const r = run(['improve', '--periods', bad], { cwd: dir });
+      const r = await exec(['improve', '--periods', bad], { cwd: dir });
       expect(r.code, bad).toBe(2);
       expect(r.stderr).toContain('--periods');
     }
-    expect(run(['improve', '--format', 'yaml'], { cwd: dir }).code).toBe(2);
+    expect((await exec(['improve', '--format', 'yaml'], { cwd: dir })).code).toBe(2);
   });
 
-  it('says so when nothing can be tightened (exit 0)', () => {
+  it('says so when nothing can be tightened (exit 0)', async () => {
     const dir = copyFixture('cycle');
-    const r = run(['improve', '--as-of', '2026-04-02'], { cwd: dir });
+    const r = await exec(['improve', '--as-of', '2026-04-02'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('repair/adherence'); // 100% every month
-    const none = run(['improve', '--as-of', '2026-01-15'], { cwd: dir }); // 2025-10 … 12: no data
+    const none = await exec(['improve', '--as-of', '2026-01-15'], { cwd: dir }); // 2025-10 … 12: no data
     expect(none.code).toBe(0);
     expect(none.stdout).toBe([
       'no requirement met its target in each of the last 3 complete periods (2025-10 … 2025-12) with room for a stricter one',
@@ -114,11 +114,11 @@ describe('improve', () => {
     ].join('\n'));
   });
 
-  it('--apply writes the new targets in the file\'s style, keeps every other byte, and a second run proposes nothing', () => {
+  it('--apply writes the new targets in the file\'s style, keeps every other byte, and a second run proposes nothing', async () => {
     const dir = copyFixture('cycle');
     const file = join(dir, 'services', 'repair.yaml');
     const before = readFileSync(file, 'utf8');
-    const r = run(['improve', '--as-of', AS_OF, '--apply', '--format', 'json'], { cwd: dir });
+    const r = await exec(['improve', '--as-of', AS_OF, '--apply', '--format', 'json'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('updated services/repair.yaml\n');
     const after = readFileSync(file, 'utf8');
@@ -127,22 +127,22 @@ describe('improve', () => {
       .replace('min: "80%"      # the sector average\n      critical: "60%"\n', 'min: "90%"      # the sector average\n      critical: "60%"\n    history:\n      - { date: 2026-09-02, from: { min: 80%, critical: 60% }, to: { min: 90%, critical: 60% } }\n')
       .replace('target: { min: 90% }\n', 'target: { min: 100% }\n    history:\n      - { date: 2026-09-02, from: { min: 90% }, to: { min: 100% } }\n');
     expect(after).toBe(expected);
-    expect(run(['check'], { cwd: dir }).code).toBe(0);
-    const again = JSON.parse(run(['improve', '--as-of', AS_OF, '--format', 'json'], { cwd: dir }).stdout);
+    expect((await exec(['check'], { cwd: dir })).code).toBe(0);
+    const again = JSON.parse((await exec(['improve', '--as-of', AS_OF, '--format', 'json'], { cwd: dir })).stdout);
     expect(again.proposals).toEqual([]);
   });
 
-  it('--apply appends to an existing history, flow or block, in its own style', () => {
+  it('--apply appends to an existing history, flow or block, in its own style', async () => {
     const dir = copyFixture('cycle');
     const file = join(dir, 'services', 'repair.yaml');
     const text = readFileSync(file, 'utf8')
       .replace('# agreed with sales in 2026-01\n', '# agreed with sales in 2026-01\n    history: [{ date: 2026-01-01, from: { max: 72h }, to: { max: 48h, critical: 96h } }]\n')
       .replace('target: { min: 90% }\n', 'target: { min: 90% }\n    history:\n      - date: 2025-06-01\n        from: { min: 80% }\n        to: { min: 90% }\n');
     writeFileSync(file, text);
-    expect(run(['improve', '--as-of', AS_OF, '--apply'], { cwd: dir }).code).toBe(0);
+    expect((await exec(['improve', '--as-of', AS_OF, '--apply'], { cwd: dir })).code).toBe(0);
     const after = readFileSync(file, 'utf8');
     expect(after).toContain('    history: [{ date: 2026-01-01, from: { max: 72h }, to: { max: 48h, critical: 96h } }, { date: 2026-09-02, from: { max: 48h, critical: 96h }, to: { max: 30h, critical: 96h } }]\n');
     expect(after).toContain('    history:\n      - date: 2025-06-01\n        from: { min: 80% }\n        to: { min: 90% }\n      - { date: 2026-09-02, from: { min: 90% }, to: { min: 100% } }\n');
-    expect(run(['check'], { cwd: dir }).code).toBe(0);
+    expect((await exec(['check'], { cwd: dir })).code).toBe(0);
   });
 });

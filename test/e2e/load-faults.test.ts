@@ -7,14 +7,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript generator
 import { generateLedger } from '../../scripts/lib/ledger-gen.mjs';
-import { BIN, FIXTURES, cleanup, run, tempDir } from '../helpers/run.js';
+import { BIN, FIXTURES, cleanup, runBin, tempDir } from '../helpers/run.js';
 
 afterAll(cleanup);
 
 describe('parse workers that fail', () => {
   const dir = tempDir('aftersales-workers-');
   generateLedger({ records: 3200, out: dir, seed: 5, services: 2, months: 2 });
-  const expected = run(['--ledger', dir, 'check', '--format', 'json']);
+  const expected = runBin(['--ledger', dir, 'check', '--format', 'json']);
   const scripts = tempDir('aftersales-bad-worker-');
   writeFileSync(join(scripts, 'exits.mjs'), 'process.exit(0);\n');
   // takes the job, then never answers (as a worker stuck in a loop would)
@@ -34,7 +34,7 @@ describe('parse workers that fail', () => {
       it(`${name}, ${pass}: the load falls back to this thread and gives the same answer`, () => {
         if (pass === 'cold') spawnSync('rm', ['-rf', join(dir, '.aftersales')]);
         const started = Date.now();
-        const r = run(['--ledger', dir, 'check', '--format', 'json'], { env: { AFTERSALES_PARSE_WORKER: script } });
+        const r = runBin(['--ledger', dir, 'check', '--format', 'json'], { env: { AFTERSALES_PARSE_WORKER: script } });
         expect(Date.now() - started).toBeLessThan(20_000);
         expect(r.stdout).toBe(expected.stdout);
         expect(r.code).toBe(expected.code);
@@ -60,10 +60,10 @@ describe('Ctrl-C', () => {
     const complete = existsSync(cache) ? readdirSync(cache).filter((n) => !n.endsWith('.tmp')) : [];
     // Whatever cache is there was renamed into place whole (and is checksummed): the next run
     // gives the same answer as one without any cache.
-    const next = run(['--ledger', dir, 'check', '--format', 'json']);
+    const next = runBin(['--ledger', dir, 'check', '--format', 'json']);
     expect(complete.every((n) => n.endsWith('.json') || n.endsWith('.bin'))).toBe(true);
     spawnSync('rm', ['-rf', cache]);
-    expect(next.stdout).toBe(run(['--ledger', dir, 'check', '--format', 'json']).stdout);
+    expect(next.stdout).toBe(runBin(['--ledger', dir, 'check', '--format', 'json']).stdout);
   });
 });
 
@@ -86,7 +86,7 @@ describe.runIf(canDrop || asUser)('an unreadable folder is an error, never skipp
   const ledger = join(dir, 'l');
   spawnSync('chmod', ['-R', 'a+rwX', ledger]);
   chmodSync(join(ledger, 'records', '2026', '11'), 0o000);
-  const exec = (args: string[]) => (canDrop ? asNobody(['--ledger', ledger, ...args], dir) : run(['--ledger', ledger, ...args]));
+  const exec = (args: string[]) => (canDrop ? asNobody(['--ledger', ledger, ...args], dir) : runBin(['--ledger', ledger, ...args]));
 
   it('check: exit 1 naming the folder', () => {
     const r = exec(['check', '--format', 'json']);

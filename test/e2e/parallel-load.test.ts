@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript generator
 import { generateLedger } from '../../scripts/lib/ledger-gen.mjs';
-import { cleanup, run, tempDir } from '../helpers/run.js';
+import { cleanup, runBin, tempDir } from '../helpers/run.js';
 
 afterAll(cleanup);
 
@@ -20,12 +20,12 @@ describe('parallel load and sharded cache', () => {
   const env = { AFTERSALES_TIMING: '1' };
 
   it('cold and warm runs agree; the warm one parses nothing', () => {
-    const cold = run(['--ledger', dir, 'check', '--format', 'json'], { env });
+    const cold = runBin(['--ledger', dir, 'check', '--format', 'json'], { env });
     expect(parsedCount(cold.stderr)).toBeGreaterThan(3500);
     const shards = readdirSync(join(dir, '.aftersales/cache')).filter((n) => n.endsWith('.json'));
     expect(shards).toContain('files.json');
     expect(shards.length).toBeGreaterThanOrEqual(2); // files.json + a worker's shard (2 cores or more)
-    const warm = run(['--ledger', dir, 'check', '--format', 'json'], { env });
+    const warm = runBin(['--ledger', dir, 'check', '--format', 'json'], { env });
     expect(parsedCount(warm.stderr)).toBe(0);
     expect(warm.stdout).toBe(cold.stdout);
     expect(warm.code).toBe(cold.code);
@@ -42,11 +42,11 @@ describe('parallel load and sharded cache', () => {
       const later = new Date(statSync(file).mtimeMs + 5000);
       utimesSync(file, later, later);
     }
-    const r = run(['--ledger', dir, 'check', '--format', 'json'], { env });
+    const r = runBin(['--ledger', dir, 'check', '--format', 'json'], { env });
     expect(parsedCount(r.stderr)).toBe(2);
     const unknown = JSON.parse(r.stdout).problems.filter((p: { code: string }) => p.code === 'unknown-service');
     expect(unknown).toHaveLength(2);
     expect(readdirSync(join(dir, '.aftersales/cache')).filter((n) => n.endsWith('.json'))).toEqual(['files.json']);
-    expect(parsedCount(run(['--ledger', dir, 'check'], { env }).stderr)).toBe(0);
+    expect(parsedCount(runBin(['--ledger', dir, 'check'], { env }).stderr)).toBe(0);
   });
 });

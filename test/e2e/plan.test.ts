@@ -5,15 +5,15 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { cleanup, hasStackTrace, REPO, run, tempDir } from '../helpers/run.js';
+import { cleanup, hasStackTrace, REPO, exec, tempDir } from '../helpers/run.js';
 
 afterAll(cleanup);
 
 const TEMPLATES = ['complaint-handling', 'help-desk', 'installation', 'preventive-maintenance', 'spare-parts', 'user-training', 'warranty-repair'];
 
-function newLedger(lang: 'en' | 'es' = 'en'): string {
+async function newLedger(lang: 'en' | 'es' = 'en'): Promise<string> {
   const dir = join(tempDir(), 'ledger');
-  const r = run(['--lang', lang, 'init', dir]);
+  const r = await exec(['--lang', lang, 'init', dir]);
   expect(r.code).toBe(0);
   return dir;
 }
@@ -38,10 +38,10 @@ function snapshot(dir: string): Record<string, string> {
 describe('every template, non-interactive', () => {
   for (const lang of ['en', 'es'] as const) {
     for (const template of TEMPLATES) {
-      it(`${template} (${lang}): plan --yes, then check exits 0 and status runs`, () => {
-        const dir = newLedger(lang);
+      it(`${template} (${lang}): plan --yes, then check exits 0 and status runs`, async () => {
+        const dir = await newLedger(lang);
         const id = `my-${template}`;
-        const p = run(['plan', id, '--template', template, '--yes'], { cwd: dir });
+        const p = await exec(['plan', id, '--template', template, '--yes'], { cwd: dir });
         expect(p.stderr).toBe('');
         expect(p.code).toBe(0);
         expect(p.stdout).toContain(`services/${id}.yaml`);
@@ -60,12 +60,12 @@ describe('every template, non-interactive', () => {
         const roles = parse(read(dir, 'team.yaml')).roles.map((r: { id: string }) => r.id);
         expect(roles).toContain(service.owner);
 
-        const c = run(['check'], { cwd: dir });
+        const c = await exec(['check'], { cwd: dir });
         expect(c.stdout + c.stderr).not.toMatch(/error|warning/);
         expect(c.code).toBe(0);
 
         // nobody holds the roles yet: status runs and says so
-        const s = run(['status'], { cwd: dir });
+        const s = await exec(['status'], { cwd: dir });
         expect(s.code).toBe(1);
         expect(s.stdout).toContain(`${id} — ${service.name}`);
         expect(s.stdout).toMatch(/✗ /);
@@ -77,9 +77,9 @@ describe('every template, non-interactive', () => {
 });
 
 describe('plan with --set', () => {
-  it('changes any default, by field and by requirement id, and still passes check', () => {
-    const dir = newLedger();
-    const r = run([
+  it('changes any default, by field and by requirement id, and still passes check', async () => {
+    const dir = await newLedger();
+    const r = await exec([
       'plan', 'reparacion', '--template', 'warranty-repair', '--yes',
       '--set', 'name=Reparación',
       '--set', 'requirements.resolution-time.target.max=4d',
@@ -103,67 +103,67 @@ describe('plan with --set', () => {
     expect(s.resources[0].quantity).toBe(6);
     const p = parse(read(dir, 'procedures/reparacion.yaml'));
     expect(p.steps.find((x: { id: string }) => x.id === 'satisfaction-survey').mandatory).toBe(true);
-    expect(run(['check'], { cwd: dir }).code).toBe(0);
+    expect((await exec(['check'], { cwd: dir })).code).toBe(0);
   });
 });
 
 describe('refusals: exit 2, nothing written', () => {
-  it('without a terminal and without --yes, names the missing flags', () => {
-    const dir = newLedger();
+  it('without a terminal and without --yes, names the missing flags', async () => {
+    const dir = await newLedger();
     const before = snapshot(dir);
-    const r = run(['plan'], { cwd: dir });
+    const r = await exec(['plan'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('missing answers: ID, --template T, --yes');
     expect(r.stderr).toContain('--yes takes the template');
-    expect(run(['plan', 'x', '--template', 'help-desk'], { cwd: dir }).stderr).toContain('missing answers: --yes');
-    expect(run(['plan', '--yes'], { cwd: dir }).stderr).toContain('missing answers: --template T');
+    expect((await exec(['plan', 'x', '--template', 'help-desk'], { cwd: dir })).stderr).toContain('missing answers: --yes');
+    expect((await exec(['plan', '--yes'], { cwd: dir })).stderr).toContain('missing answers: --template T');
     // CI counts as no terminal, whatever stdin is
-    expect(run(['plan', 'x', '--template', 'help-desk'], { cwd: dir, env: { CI: '1' } }).code).toBe(2);
+    expect((await exec(['plan', 'x', '--template', 'help-desk'], { cwd: dir, env: { CI: '1' } })).code).toBe(2);
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it('an existing service is not overwritten without --force', () => {
-    const dir = newLedger();
-    expect(run(['plan', 'rep', '--template', 'warranty-repair', '--yes'], { cwd: dir }).code).toBe(0);
+  it('an existing service is not overwritten without --force', async () => {
+    const dir = await newLedger();
+    expect((await exec(['plan', 'rep', '--template', 'warranty-repair', '--yes'], { cwd: dir })).code).toBe(0);
     const before = snapshot(dir);
-    const r = run(['plan', 'rep', '--template', 'warranty-repair', '--yes', '--set', 'name=Other'], { cwd: dir });
+    const r = await exec(['plan', 'rep', '--template', 'warranty-repair', '--yes', '--set', 'name=Other'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('services/rep.yaml already exists');
     expect(r.stderr).toContain('--force');
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it('a different existing procedure is not overwritten without --force; the same one is kept', () => {
-    const dir = newLedger();
-    expect(run(['plan', 'a', '--template', 'help-desk', '--yes'], { cwd: dir }).code).toBe(0);
+  it('a different existing procedure is not overwritten without --force; the same one is kept', async () => {
+    const dir = await newLedger();
+    expect((await exec(['plan', 'a', '--template', 'help-desk', '--yes'], { cwd: dir })).code).toBe(0);
     const before = snapshot(dir);
-    const r = run(['plan', 'b', '--template', 'installation', '--yes', '--set', 'procedure=a'], { cwd: dir });
+    const r = await exec(['plan', 'b', '--template', 'installation', '--yes', '--set', 'procedure=a'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('procedures/a.yaml already exists with other steps');
     expect(snapshot(dir)).toEqual(before);
     // the same steps: the procedure is shared, not rewritten
-    const same = run(['plan', 'c', '--template', 'help-desk', '--yes', '--set', 'procedure=a'], { cwd: dir });
+    const same = await exec(['plan', 'c', '--template', 'help-desk', '--yes', '--set', 'procedure=a'], { cwd: dir });
     expect(same.code).toBe(0);
     expect(same.stdout).toContain('kept procedures/a.yaml');
     expect(read(dir, 'procedures/a.yaml')).toBe(before['procedures/a.yaml']);
     expect(parse(read(dir, 'services/c.yaml')).procedure).toBe('a');
-    expect(run(['check'], { cwd: dir }).code).toBe(0);
+    expect((await exec(['check'], { cwd: dir })).code).toBe(0);
   });
 
-  it('--force replaces the service, and a different procedure becomes its next version', () => {
-    const dir = newLedger();
-    expect(run(['plan', 'a', '--template', 'help-desk', '--yes'], { cwd: dir }).code).toBe(0);
-    const r = run(['plan', 'a', '--template', 'installation', '--yes', '--force'], { cwd: dir });
+  it('--force replaces the service, and a different procedure becomes its next version', async () => {
+    const dir = await newLedger();
+    expect((await exec(['plan', 'a', '--template', 'help-desk', '--yes'], { cwd: dir })).code).toBe(0);
+    const r = await exec(['plan', 'a', '--template', 'installation', '--yes', '--force'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('replaced services/a.yaml');
     expect(r.stdout).toContain('replaced procedures/a.yaml');
     expect(parse(read(dir, 'services/a.yaml')).name).toBe('Installation and commissioning');
     expect(parse(read(dir, 'procedures/a.yaml')).version).toBe(2);
-    expect(run(['check'], { cwd: dir }).code).toBe(0);
+    expect((await exec(['check'], { cwd: dir })).code).toBe(0);
   });
 
-  it('a bad --set path or value', () => {
-    const dir = newLedger();
+  it('a bad --set path or value', async () => {
+    const dir = await newLedger();
     const before = snapshot(dir);
     const cases: [string, RegExp][] = [
       ['nmae=X', /unknown field "nmae".*did you mean "name"/],
@@ -176,7 +176,7 @@ describe('refusals: exit 2, nothing written', () => {
       ['name', /expected path=value/],
     ];
     for (const [flag, expected] of cases) {
-      const r = run(['plan', 'x', '--template', 'warranty-repair', '--yes', '--set', flag], { cwd: dir });
+      const r = await exec(['plan', 'x', '--template', 'warranty-repair', '--yes', '--set', flag], { cwd: dir });
       expect(r.code, flag).toBe(2);
       expect(r.stderr, flag).toMatch(expected);
       expect(hasStackTrace(r.stderr)).toBe(false);
@@ -184,55 +184,55 @@ describe('refusals: exit 2, nothing written', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it('an unknown template, a bad id, no ledger', () => {
-    const dir = newLedger();
-    const unknown = run(['plan', 'x', '--template', 'warranty', '--yes'], { cwd: dir });
+  it('an unknown template, a bad id, no ledger', async () => {
+    const dir = await newLedger();
+    const unknown = await exec(['plan', 'x', '--template', 'warranty', '--yes'], { cwd: dir });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('there is no template "warranty"');
     expect(unknown.stderr).toContain('warranty-repair');
-    expect(run(['plan', 'Bad_Id', '--template', 'help-desk', '--yes'], { cwd: dir }).stderr).toContain('"Bad_Id" is not a valid service id');
-    const none = run(['plan', 'x', '--template', 'help-desk', '--yes'], { cwd: tempDir() });
+    expect((await exec(['plan', 'Bad_Id', '--template', 'help-desk', '--yes'], { cwd: dir })).stderr).toContain('"Bad_Id" is not a valid service id');
+    const none = await exec(['plan', 'x', '--template', 'help-desk', '--yes'], { cwd: tempDir() });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('no ledger found');
   });
 });
 
-describe('--list-templates', () => {
-  it('lists the shipped templates with a one-line description, outside a ledger too', () => {
-    const r = run(['plan', '--list-templates'], { cwd: tempDir() });
+describe('--list-templates', async () => {
+  it('lists the shipped templates with a one-line description, outside a ledger too', async () => {
+    const r = await exec(['plan', '--list-templates'], { cwd: tempDir() });
     expect(r.code).toBe(0);
     for (const id of TEMPLATES) expect(r.stdout).toContain(id);
     expect(r.stdout).toContain('Warranty repair');
-    const es = run(['--lang', 'es', 'plan', '--list-templates'], { cwd: tempDir() });
+    const es = await exec(['--lang', 'es', 'plan', '--list-templates'], { cwd: tempDir() });
     expect(es.stdout).toContain('Reparación en garantía');
   });
 
-  it('lists and plans the ledger\'s own templates; JSON for programs', () => {
-    const dir = newLedger();
+  it('lists and plans the ledger\'s own templates; JSON for programs', async () => {
+    const dir = await newLedger();
     mkdirSync(join(dir, 'templates'));
     const own = readFileSync(join(REPO, 'templates/services/installation.en.yaml'), 'utf8')
       .replace('template: installation', 'template: boiler-install')
       .replace('title: Installation and commissioning', 'title: Boiler installation');
     writeFileSync(join(dir, 'templates', 'boiler-install.yaml'), own);
-    const table = run(['plan', '--list-templates'], { cwd: dir });
+    const table = await exec(['plan', '--list-templates'], { cwd: dir });
     expect(table.stdout).toMatch(/boiler-install \*.*Boiler installation/);
-    const json = JSON.parse(run(['plan', '--list-templates', '--format', 'json'], { cwd: dir }).stdout);
+    const json = JSON.parse((await exec(['plan', '--list-templates', '--format', 'json'], { cwd: dir })).stdout);
     expect(json.schemaVersion).toBe(1);
     expect(json.templates.map((x: { id: string }) => x.id)).toEqual(['boiler-install', ...TEMPLATES]);
     expect(json.templates[0]).toMatchObject({ source: 'ledger', title: 'Boiler installation', lang: null });
-    expect(run(['plan', 'boiler', '--template', 'boiler-install', '--yes'], { cwd: dir }).code).toBe(0);
-    expect(run(['check'], { cwd: dir }).code).toBe(0);
+    expect((await exec(['plan', 'boiler', '--template', 'boiler-install', '--yes'], { cwd: dir })).code).toBe(0);
+    expect((await exec(['check'], { cwd: dir })).code).toBe(0);
   });
 
-  it('a broken ledger template is left out of the list with a warning, and refused when used', () => {
-    const dir = newLedger();
+  it('a broken ledger template is left out of the list with a warning, and refused when used', async () => {
+    const dir = await newLedger();
     mkdirSync(join(dir, 'templates'));
     writeFileSync(join(dir, 'templates', 'broken.yaml'), 'title: Broken\nsummary: x\nroles: []\nservice: {}\nprocedure: {}\n');
-    const list = run(['plan', '--list-templates'], { cwd: dir });
+    const list = await exec(['plan', '--list-templates'], { cwd: dir });
     expect(list.code).toBe(0);
     expect(list.stdout).not.toContain('broken');
     expect(list.stderr).toContain('template "broken" is not valid');
-    const use = run(['plan', 'x', '--template', 'broken', '--yes'], { cwd: dir });
+    const use = await exec(['plan', 'x', '--template', 'broken', '--yes'], { cwd: dir });
     expect(use.code).toBe(2);
     expect(use.stderr).toMatch(/broken\.yaml:\d+:\d+: required key "id" is missing/);
   });

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsyaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, cleanup, copyFixture, hasStackTrace, run } from '../helpers/run.js';
+import { BIN, cleanup, copyFixture, hasStackTrace, exec, runBin } from '../helpers/run.js';
 
 afterAll(cleanup);
 
@@ -29,8 +29,8 @@ function load(dir: string, id: string): Record<string, unknown> {
 }
 
 /** `check` accepts the ledger: no problem but the warnings about a killed writer's temporary files. */
-function expectClean(dir: string) {
-  const r = run(['--ledger', dir, 'check', '--format', 'json']);
+async function expectClean(dir: string) {
+  const r = await exec(['--ledger', dir, 'check', '--format', 'json']);
   expect(JSON.parse(r.stdout).problems.filter((p: { code: string }) => p.code !== 'leftover-temp')).toEqual([]);
   expect(r.code).toBe(0);
 }
@@ -49,9 +49,9 @@ function start(args: string[], env: Record<string, string> = {}) {
 }
 
 describe('record (open) without a terminal', () => {
-  it('creates the record from flags and prints only its id', () => {
+  it('creates the record from flags and prints only its id', async () => {
     const dir = copyFixture('minimal');
-    const r = run(['--ledger', dir, 'record', '--service', 'warranty-repair', '--set', 'customer=C-1042', '--set', 'serial=00123',
+    const r = await exec(['--ledger', dir, 'record', '--service', 'warranty-repair', '--set', 'customer=C-1042', '--set', 'serial=00123',
       '--set', 'assignee=ana', '--set', 'opened=2026-11-03T10:00:00+01:00', '--set', 'survey.csat=5', '--set', 'x-crm=44']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -69,27 +69,27 @@ assignee: ana
 survey: { csat: 5 }
 x-crm: "44"
 `);
-    expectClean(dir);
+    await expectClean(dir);
   });
 
-  it('defaults opened to now in the ledger time zone, in the folder of that month', () => {
+  it('defaults opened to now in the ledger time zone, in the folder of that month', async () => {
     const dir = copyFixture('minimal');
-    const r = run(['--ledger', dir, 'record', 'open', '--service', 'warranty-repair']);
+    const r = await exec(['--ledger', dir, 'record', 'open', '--service', 'warranty-repair']);
     expect(r.code).toBe(0);
     const id = r.stdout.trim();
     const data = load(dir, id);
     expect(data.opened).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$/);
     expect(id.slice(0, 8)).toBe(String(data.opened).slice(0, 10).replace(/-/g, ''));
-    expectClean(dir);
+    await expectClean(dir);
   });
 
-  it('--from takes a YAML list from a file, or JSON from stdin; ids are generated when absent', () => {
+  it('--from takes a YAML list from a file, or JSON from stdin; ids are generated when absent', async () => {
     const dir = copyFixture('minimal');
     writeFileSync(join(dir, 'batch.yaml'), `- { customer: C-1, opened: "2026-10-10T09:00:00+02:00", assignee: ana }
 - { service: warranty-repair, customer: C-2, opened: "2026-09-30T23:30:00Z", closed: "2026-10-02T10:00:00+02:00", outcome: resolved, assignee: ana }
 - { id: 20261012-abcdefgh, customer: C-3, opened: "2026-10-12T12:00:00+02:00" }
 `);
-    const r = run(['--ledger', dir, 'record', '--service', 'warranty-repair', '--from', join(dir, 'batch.yaml'), '--set', 'channel=email']);
+    const r = await exec(['--ledger', dir, 'record', '--service', 'warranty-repair', '--from', join(dir, 'batch.yaml'), '--set', 'channel=email']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const ids = r.stdout.trim().split('\n');
@@ -101,10 +101,10 @@ x-crm: "44"
     expect(existsSync(join(dir, `records/2026/10/${ids[1]}.yaml`))).toBe(true);
 
     const json = JSON.stringify({ service: 'warranty-repair', customer: 'C-4', opened: '2026-10-20T08:00:00+02:00' });
-    const s = run(['--ledger', dir, 'record', '--from', '-'], { input: json });
+    const s = await exec(['--ledger', dir, 'record', '--from', '-'], { input: json });
     expect(s.code).toBe(0);
     expect(s.stdout).toMatch(/^20261020-[0-9a-z]{8}\n$/);
-    expectClean(dir);
+    await expectClean(dir);
   });
 });
 
@@ -125,10 +125,10 @@ describe('record (open): bad input writes nothing and exits 2', () => {
     ['no service without a terminal', [], /missing answers: --service S/],
   ];
   for (const [name, args, message] of cases) {
-    it(name, () => {
+    it(name, async () => {
       const dir = copyFixture('minimal');
       const before = recordFiles(dir);
-      const r = run(['--ledger', dir, 'record', ...args]);
+      const r = await exec(['--ledger', dir, 'record', ...args]);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(message);
@@ -137,7 +137,7 @@ describe('record (open): bad input writes nothing and exits 2', () => {
     });
   }
 
-  it('one invalid record in a --from list: none of them is written', () => {
+  it('one invalid record in a --from list: none of them is written', async () => {
     const dir = copyFixture('minimal');
     writeFileSync(join(dir, 'batch.json'), JSON.stringify([
       { service: 'warranty-repair', customer: 'ok' },
@@ -145,15 +145,15 @@ describe('record (open): bad input writes nothing and exits 2', () => {
       { service: 'warranty-repair', id: '20261002-7k3qzm2a', opened: '2026-10-02T09:14:00+02:00' },
     ]));
     const before = recordFiles(dir);
-    const r = run(['--ledger', dir, 'record', '--from', join(dir, 'batch.json')]);
+    const r = await exec(['--ledger', dir, 'record', '--from', join(dir, 'batch.json')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('#2: assignee: no person "nobody"');
     expect(r.stderr).toContain('#3: record 20261002-7k3qzm2a already exists');
     expect(recordFiles(dir)).toEqual(before);
-    const bad = run(['--ledger', dir, 'record', '--from', join(dir, 'missing.yaml')]);
+    const bad = await exec(['--ledger', dir, 'record', '--from', join(dir, 'missing.yaml')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('cannot read');
-    const notRecords = run(['--ledger', dir, 'record', '--from', '-'], { input: '[1, 2]' });
+    const notRecords = await exec(['--ledger', dir, 'record', '--from', '-'], { input: '[1, 2]' });
     expect(notRecords.code).toBe(2);
     expect(notRecords.stderr).toContain('must hold one record');
   });
@@ -174,13 +174,13 @@ describe('concurrency and crashes', () => {
     const customers = ids.map((id) => load(dir, id).customer).sort();
     expect(customers).toEqual(Array.from({ length: 20 }, (_, i) => `C-${i}`).sort());
     expect(recordFiles(dir).some((f) => f.endsWith('.tmp'))).toBe(false);
-    expectClean(dir);
+    await expectClean(dir);
   });
 
-  it('a process that dies between writing the temporary file and linking it leaves no record', () => {
+  it('a process that dies between writing the temporary file and linking it leaves no record', async () => {
     const dir = copyFixture('minimal');
     const before = recordFiles(dir);
-    const r = run(['--ledger', dir, 'record', '--service', 'warranty-repair', '--set', 'opened=2026-11-05T10:00:00+01:00'], { env: { AFTERSALES_FAULT: 'after-temp-write' } });
+    const r = runBin(['--ledger', dir, 'record', '--service', 'warranty-repair', '--set', 'opened=2026-11-05T10:00:00+01:00'], { env: { AFTERSALES_FAULT: 'after-temp-write' } });
     expect(r.code).not.toBe(0);
     expect(r.stdout).toBe(''); // no id was printed: nothing was created
     const after = recordFiles(dir);
@@ -188,11 +188,11 @@ describe('concurrency and crashes', () => {
     // only the writer's hidden temporary file remains; it is not a record
     expect(leftovers).toHaveLength(1);
     expect(leftovers[0]).toMatch(/^2026\/11\/\.[0-9a-f]{12}\.tmp$/);
-    expectClean(dir);
+    await expectClean(dir);
     // …and `check` says so, as a warning
-    const problems = JSON.parse(run(['--ledger', dir, 'check', '--format', 'json']).stdout).problems;
+    const problems = JSON.parse((await exec(['--ledger', dir, 'check', '--format', 'json'])).stdout).problems;
     expect(problems.map((p: { file: string; code: string; severity: string }) => `${p.file} ${p.code} ${p.severity}`)).toEqual([`records/${leftovers[0]} leftover-temp warning`]);
-    const list = run(['--ledger', dir, 'record', 'list', '--format', 'json']);
+    const list = await exec(['--ledger', dir, 'record', 'list', '--format', 'json']);
     expect(JSON.parse(list.stdout).records).toHaveLength(2);
   });
 
@@ -204,17 +204,17 @@ describe('concurrency and crashes', () => {
       return s.done;
     });
     await Promise.all(runs);
-    expectClean(dir);
+    await expectClean(dir);
   });
 });
 
 describe('record close, update, show, list', () => {
-  it('close with flags: keeps the file, adds what closing needs; a second close is refused', () => {
+  it('close with flags: keeps the file, adds what closing needs; a second close is refused', async () => {
     const dir = copyFixture('minimal');
     const path = join(dir, 'records/2026/11/20261102-q2m8w1zd.yaml');
     const original = readFileSync(path, 'utf8').replace('customer: C-2001', 'customer: C-2001   # called twice');
     writeFileSync(path, original);
-    const r = run(['--ledger', dir, 'record', 'close', 'q2m8', '--outcome', 'resolved', '--closed', '2026-11-04T16:30:00+01:00',
+    const r = await exec(['--ledger', dir, 'record', 'close', 'q2m8', '--outcome', 'resolved', '--closed', '2026-11-04T16:30:00+01:00',
       '--step', 'diagnose=done', '--step', 'repair=done', '--step', 'handover-training=n/a',
       '--set', 'cause.category=material', '--set', 'parts=[{ref: BRG-22, qty: 1}]', '--set', 'visits=1']);
     expect(r.stderr).toBe('');
@@ -235,14 +235,14 @@ parts:
     qty: 1
 visits: 1
 `);
-    expectClean(dir);
-    const again = run(['--ledger', dir, 'record', 'close', 'q2m8', '--outcome', 'resolved']);
+    await expectClean(dir);
+    const again = await exec(['--ledger', dir, 'record', 'close', 'q2m8', '--outcome', 'resolved']);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already closed');
     expect(again.stderr).toContain('record update 20261102-q2m8w1zd');
   });
 
-  it('close: a missing outcome, bad outcome, unknown step or closed before opened is exit 2 and changes nothing', () => {
+  it('close: a missing outcome, bad outcome, unknown step or closed before opened is exit 2 and changes nothing', async () => {
     const dir = copyFixture('minimal');
     const path = join(dir, 'records/2026/11/20261102-q2m8w1zd.yaml');
     const before = readFileSync(path, 'utf8');
@@ -255,17 +255,17 @@ visits: 1
       [['--outcome', 'resolved', '--closed', 'yesterday'], /"yesterday" is not a valid timestamp/],
     ];
     for (const [args, message] of cases) {
-      const r = run(['--ledger', dir, 'record', 'close', '20261102-q2m8w1zd', ...args]);
+      const r = await exec(['--ledger', dir, 'record', 'close', '20261102-q2m8w1zd', ...args]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(readFileSync(path, 'utf8')).toBe(before);
     }
   });
 
-  it('update: sets and removes fields, keeps comments; an update that breaks the record is refused', () => {
+  it('update: sets and removes fields, keeps comments; an update that breaks the record is refused', async () => {
     const dir = copyFixture('minimal');
     const path = join(dir, 'records/2026/10/20261002-7k3qzm2a.yaml');
-    const r = run(['--ledger', dir, 'record', 'update', '7k3q', '--set', 'survey.csat=4', '--set', 'notes=second visit booked', '--set', 'x-crm-ref=']);
+    const r = await exec(['--ledger', dir, 'record', 'update', '7k3q', '--set', 'survey.csat=4', '--set', 'notes=second visit booked', '--set', 'x-crm-ref=']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const text = readFileSync(path, 'utf8');
@@ -273,62 +273,62 @@ visits: 1
     expect(text).toContain('notes: second visit booked');
     expect(text).not.toContain('x-crm-ref');
     expect(text).toContain('paused:\n  - { from: 2026-10-03T09:00:00+02:00, to: 2026-10-03T15:00:00+02:00, reason: waiting for parts }');
-    expectClean(dir);
+    await expectClean(dir);
 
-    const moved = run(['--ledger', dir, 'record', 'update', '7k3q', '--set', 'opened=2026-09-30T09:00:00+02:00']);
+    const moved = await exec(['--ledger', dir, 'record', 'update', '7k3q', '--set', 'opened=2026-09-30T09:00:00+02:00']);
     expect(moved.code).toBe(2);
     expect(moved.stderr).toContain('belongs in records/2026/09/');
     expect(readFileSync(path, 'utf8')).toBe(text);
-    const nothing = run(['--ledger', dir, 'record', 'update', '7k3q']);
+    const nothing = await exec(['--ledger', dir, 'record', 'update', '7k3q']);
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toContain('nothing to update');
   });
 
-  it('ids: an ambiguous prefix lists the candidates, an unknown id is exit 2', () => {
+  it('ids: an ambiguous prefix lists the candidates, an unknown id is exit 2', async () => {
     const dir = copyFixture('minimal');
-    const amb = run(['--ledger', dir, 'record', 'show', '2026']);
+    const amb = await exec(['--ledger', dir, 'record', 'show', '2026']);
     expect(amb.code).toBe(2);
     expect(amb.stderr).toContain('"2026" matches 2 records: 20261002-7k3qzm2a, 20261102-q2m8w1zd');
-    const unknown = run(['--ledger', dir, 'record', 'close', 'zzzzzz', '--outcome', 'resolved']);
+    const unknown = await exec(['--ledger', dir, 'record', 'close', 'zzzzzz', '--outcome', 'resolved']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no record with id or prefix "zzzzzz"');
     expect(hasStackTrace(unknown.stderr)).toBe(false);
   });
 
-  it('show: the file as it is (yaml) or its data (json)', () => {
+  it('show: the file as it is (yaml) or its data (json)', async () => {
     const dir = copyFixture('minimal');
-    const y = run(['--ledger', dir, 'record', 'show', 'Q2M8W1ZD']);
+    const y = await exec(['--ledger', dir, 'record', 'show', 'Q2M8W1ZD']);
     expect(y.code).toBe(0);
     expect(y.stdout).toBe(readFileSync(join(dir, 'records/2026/11/20261102-q2m8w1zd.yaml'), 'utf8'));
-    const j = JSON.parse(run(['--ledger', dir, 'record', 'show', '20261002', '--format', 'json']).stdout);
+    const j = JSON.parse((await exec(['--ledger', dir, 'record', 'show', '20261002', '--format', 'json'])).stdout);
     expect(j.schemaVersion).toBe(1);
     expect(j.path).toBe('records/2026/10/20261002-7k3qzm2a.yaml');
     expect(j.record.parts).toEqual([{ ref: 'BRG-22', qty: 1, cost: 18.4 }]);
-    expect(run(['--ledger', dir, 'record', 'show', '7k3q', '--format', 'xml']).code).toBe(2);
+    expect((await exec(['--ledger', dir, 'record', 'show', '7k3q', '--format', 'xml'])).code).toBe(2);
   });
 
-  it('list: sorted by opened then id, filtered by --open, --service, --period; table or JSON', () => {
+  it('list: sorted by opened then id, filtered by --open, --service, --period; table or JSON', async () => {
     const dir = copyFixture('minimal');
-    const a = run(['--ledger', dir, 'record', '--service', 'warranty-repair', '--set', 'opened=2026-11-02T09:14:00+01:00']).stdout.trim();
-    const all = JSON.parse(run(['--ledger', dir, 'record', 'list', '--format', 'json']).stdout);
+    const a = (await exec(['--ledger', dir, 'record', '--service', 'warranty-repair', '--set', 'opened=2026-11-02T09:14:00+01:00'])).stdout.trim();
+    const all = JSON.parse((await exec(['--ledger', dir, 'record', 'list', '--format', 'json'])).stdout);
     expect(all.schemaVersion).toBe(1);
     expect(all.records.map((r: { id: string }) => r.id)).toEqual(['20261002-7k3qzm2a', ...['20261102-q2m8w1zd', a].sort()]);
-    const open = JSON.parse(run(['--ledger', dir, 'record', 'list', '--open', '--period', '2026-10', '--format', 'json']).stdout);
+    const open = JSON.parse((await exec(['--ledger', dir, 'record', 'list', '--open', '--period', '2026-10', '--format', 'json'])).stdout);
     expect(open.records).toEqual([]);
-    const nov = JSON.parse(run(['--ledger', dir, 'record', 'list', '--open', '--period', '2026-11', '--service', 'warranty-repair', '--format', 'json']).stdout);
+    const nov = JSON.parse((await exec(['--ledger', dir, 'record', 'list', '--open', '--period', '2026-11', '--service', 'warranty-repair', '--format', 'json'])).stdout);
     expect(nov.records).toHaveLength(2);
-    const table = run(['--ledger', dir, 'record', 'list', '--period', '2026-Q4']);
+    const table = await exec(['--ledger', dir, 'record', 'list', '--period', '2026-Q4']);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain('20261002-7k3qzm2a');
     expect(table.stdout).toContain('2026-10-02 09:14');
     expect(table.stdout).toContain('3 record(s)');
-    expect(run(['--ledger', dir, 'record', 'list', '--period', '2026-13']).code).toBe(2);
-    expect(run(['--ledger', dir, 'record', 'list', '--service', 'nope']).code).toBe(2);
-    const es = run(['--ledger', dir, '--lang', 'es', 'record', 'list', '--open']);
+    expect((await exec(['--ledger', dir, 'record', 'list', '--period', '2026-13'])).code).toBe(2);
+    expect((await exec(['--ledger', dir, 'record', 'list', '--service', 'nope'])).code).toBe(2);
+    const es = await exec(['--ledger', dir, '--lang', 'es', 'record', 'list', '--open']);
     expect(es.stdout).toContain('abierto');
     // a record file with errors is not listed, and that is said
     writeFileSync(join(dir, 'records/2026/11/20261103-zzzzzzzz.yaml'), 'id: 20261103-zzzzzzzz\nservice: warranty-repair\n');
-    const broken = run(['--ledger', dir, 'record', 'list', '--format', 'json']);
+    const broken = await exec(['--ledger', dir, 'record', 'list', '--format', 'json']);
     expect(JSON.parse(broken.stdout).records).toHaveLength(3);
     expect(broken.stderr).toContain('1 record file(s) with errors are not listed');
   });

@@ -4,7 +4,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { cleanup, copyFixture, hasStackTrace, run } from '../helpers/run.js';
+import { cleanup, copyFixture, hasStackTrace, exec } from '../helpers/run.js';
 import { localDate } from '../../src/quality/periods.js';
 
 afterAll(cleanup);
@@ -17,7 +17,7 @@ function ledger(name = 'team-comments') {
   return {
     dir,
     team,
-    run: (...args: string[]) => run(['--ledger', dir, ...args]),
+    run: (...args: string[]) => exec(['--ledger', dir, ...args]),
     read: () => readFileSync(team, 'utf8'),
   };
 }
@@ -29,16 +29,16 @@ function insertedOnly(before: string, after: string, inserted: string): void {
   expect(after.slice(0, at) + after.slice(at + inserted.length)).toBe(before);
 }
 
-function expectClean(l: ReturnType<typeof ledger>): void {
-  const check = l.run('check');
+async function expectClean(l: ReturnType<typeof ledger>): Promise<void> {
+  const check = await l.run('check');
   expect(check.stdout + check.stderr).toContain('no problems');
   expect(check.code).toBe(0);
 }
 
 describe('team list', () => {
-  it('shows people, roles, courses held and what each service still needs (json)', () => {
+  it('shows people, roles, courses held and what each service still needs (json)', async () => {
     const l = ledger();
-    const r = l.run('team', 'list', '--as-of', AS_OF, '--format', 'json');
+    const r = await l.run('team', 'list', '--as-of', AS_OF, '--format', 'json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -68,12 +68,12 @@ describe('team list', () => {
     ]);
     expect(marta).toEqual({ id: 'marta', name: 'Marta Ruiz', roles: ['manager'], courses: [], needs: [] });
     // deterministic: same ledger, same flags, same bytes
-    expect(l.run('team', 'list', '--as-of', AS_OF, '--format', 'json').stdout).toBe(r.stdout);
+    expect((await l.run('team', 'list', '--as-of', AS_OF, '--format', 'json')).stdout).toBe(r.stdout);
   });
 
-  it('a table for people, filtered by role; `team` alone lists', () => {
+  it('a table for people, filtered by role; `team` alone lists', async () => {
     const l = ledger();
-    const r = l.run('team', '--as-of', AS_OF, '--role', 'agent');
+    const r = await l.run('team', '--as-of', AS_OF, '--role', 'agent');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Team on ${AS_OF}`);
     expect(r.stdout).toContain('Luis Fernández');
@@ -84,47 +84,47 @@ describe('team list', () => {
     expect(r.stdout).not.toMatch(/\x1b\[/); // NO_COLOR
   });
 
-  it('judges on today in the ledger time zone by default', () => {
+  it('judges on today in the ledger time zone by default', async () => {
     const l = ledger();
-    const out = JSON.parse(l.run('team', 'list', '--format', 'json').stdout);
+    const out = JSON.parse((await l.run('team', 'list', '--format', 'json')).stdout);
     expect(out.asOf).toBe(localDate(Date.now(), 'Europe/Madrid'));
   });
 
-  it('--as-of in the past leaves out courses completed later', () => {
+  it('--as-of in the past leaves out courses completed later', async () => {
     const l = ledger();
-    const out = JSON.parse(l.run('team', 'list', '--as-of', '2024-06-01', '--format', 'json').stdout);
+    const out = JSON.parse((await l.run('team', 'list', '--as-of', '2024-06-01', '--format', 'json')).stdout);
     const ana = out.people.find((p: { id: string }) => p.id === 'ana');
     // only the 2025 renewal of diagnostics exists in the file, completed after 2024-06-01
     expect(ana.courses.map((c: { course: string }) => c.course)).toEqual(['safety']);
     expect(ana.needs).toContainEqual({ service: 'repair', course: 'diagnostics', problem: 'missing' });
   });
 
-  it('in Spanish', () => {
+  it('in Spanish', async () => {
     const l = ledger();
-    const r = l.run('--lang', 'es', 'team', '--as-of', AS_OF);
+    const r = await l.run('--lang', 'es', 'team', '--as-of', AS_OF);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Equipo a ${AS_OF}`);
     expect(r.stdout).toContain('support: falta customer-care');
     expect(r.stdout).toContain('safety hasta el 2026-12-15 (por caducar)');
   });
 
-  it('bad flags exit 2 with a hint and no stack trace', () => {
+  it('bad flags exit 2 with a hint and no stack trace', async () => {
     const l = ledger();
-    const role = l.run('team', 'list', '--role', 'technican');
+    const role = await l.run('team', 'list', '--role', 'technican');
     expect(role.code).toBe(2);
     expect(role.stderr).toContain('no role "technican" in team.yaml');
     expect(role.stderr).toContain('did you mean "technician"?');
-    const asOf = l.run('team', 'list', '--as-of', '2026-13-01');
+    const asOf = await l.run('team', 'list', '--as-of', '2026-13-01');
     expect(asOf.code).toBe(2);
     expect(asOf.stderr).toContain('--as-of "2026-13-01"');
-    expect(l.run('team', 'list', '--format', 'csv').code).toBe(2);
+    expect((await l.run('team', 'list', '--format', 'csv')).code).toBe(2);
     for (const r of [role, asOf]) expect(hasStackTrace(r.stderr)).toBe(false);
   });
 
-  it('refuses an invalid team.yaml (exit 2, names the problem)', () => {
+  it('refuses an invalid team.yaml (exit 2, names the problem)', async () => {
     const l = ledger();
     writeFileSync(l.team, l.read().replace('roles: [manager]', 'roles: [boss]'));
-    const r = l.run('team', 'list');
+    const r = await l.run('team', 'list');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('team.yaml:');
     expect(r.stderr).toContain('unknown-role');
@@ -132,9 +132,9 @@ describe('team list', () => {
 });
 
 describe('team plan', () => {
-  it('groups who must take which course by when (json)', () => {
+  it('groups who must take which course by when (json)', async () => {
     const l = ledger();
-    const r = l.run('team', 'plan', '--as-of', AS_OF, '--format', 'json');
+    const r = await l.run('team', 'plan', '--as-of', AS_OF, '--format', 'json');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.schemaVersion).toBe(1);
@@ -156,121 +156,121 @@ describe('team plan', () => {
     ]);
   });
 
-  it('--within sets the horizon for expiring courses', () => {
+  it('--within sets the horizon for expiring courses', async () => {
     const l = ledger();
-    const short = JSON.parse(l.run('team', 'plan', '--as-of', AS_OF, '--within', '2w', '--format', 'json').stdout);
+    const short = JSON.parse((await l.run('team', 'plan', '--as-of', AS_OF, '--within', '2w', '--format', 'json')).stdout);
     expect(short.courses.find((c: { course: string }) => c.course === 'safety').people.map((p: { id: string }) => p.id)).toEqual(['luis']);
-    const long = JSON.parse(l.run('team', 'plan', '--as-of', AS_OF, '--within', '6mo', '--format', 'json').stdout);
+    const long = JSON.parse((await l.run('team', 'plan', '--as-of', AS_OF, '--within', '6mo', '--format', 'json')).stdout);
     expect(long.horizon).toBe('2027-05-27');
     expect(long.courses.find((c: { course: string }) => c.course === 'diagnostics').people.map((p: { id: string }) => p.id)).toEqual(['luis', 'ana']);
-    expect(l.run('team', 'plan', '--within', '2m').code).toBe(2);
+    expect((await l.run('team', 'plan', '--within', '2m')).code).toBe(2);
   });
 
-  it('as a table and as markdown', () => {
+  it('as a table and as markdown', async () => {
     const l = ledger();
-    const table = l.run('team', 'plan', '--as-of', AS_OF);
+    const table = await l.run('team', 'plan', '--as-of', AS_OF);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain('Course safety (required by repair, support)');
     expect(table.stdout).toContain(`now (${AS_OF})`);
     expect(table.stdout).toContain('expires on 2026-12-15');
     expect(table.stdout).toContain('3 course(s) to book for 2 person(s)');
-    const md = l.run('team', 'plan', '--as-of', AS_OF, '--format', 'markdown');
+    const md = await l.run('team', 'plan', '--as-of', AS_OF, '--format', 'markdown');
     expect(md.code).toBe(0);
     expect(md.stdout).toContain('## Course customer-care (required by support)');
     expect(md.stdout).toContain('| luis (Luis Fernández) | missing | now (2026-11-27) |');
     expect(md.stdout).toContain('| ana (Ana García) | expires on 2026-12-15 | 2026-12-15 |');
   });
 
-  it('nothing to plan: says so, exit 0', () => {
+  it('nothing to plan: says so, exit 0', async () => {
     const l = ledger('minimal');
-    const r = l.run('team', 'plan', '--as-of', '2026-11-27');
+    const r = await l.run('team', 'plan', '--as-of', '2026-11-27');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('nobody needs training by 2027-01-26');
-    expect(JSON.parse(l.run('team', 'plan', '--as-of', '2026-11-27', '--format', 'json').stdout).courses).toEqual([]);
+    expect(JSON.parse((await l.run('team', 'plan', '--as-of', '2026-11-27', '--format', 'json')).stdout).courses).toEqual([]);
   });
 });
 
 describe('team role add / team add / team train', () => {
-  it('team role add appends the role, keeping every other byte; check stays clean', () => {
+  it('team role add appends the role, keeping every other byte; check stays clean', async () => {
     const l = ledger();
     const before = l.read();
-    const r = l.run('team', 'role', 'add', 'trainee', '--name', 'Trainee: junior', '--reports-to', 'technician', '--description', 'learns on the job');
+    const r = await l.run('team', 'role', 'add', 'trainee', '--name', 'Trainee: junior', '--reports-to', 'technician', '--description', 'learns on the job');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('added role trainee (Trainee: junior) to team.yaml');
     insertedOnly(before, l.read(), '  - id: trainee\n    name: "Trainee: junior"\n    reports_to: technician\n    description: learns on the job\n');
-    expectClean(l);
+    await expectClean(l);
   });
 
-  it('team add appends the person with roles in the file\'s flow style', () => {
+  it('team add appends the person with roles in the file\'s flow style', async () => {
     const l = ledger();
     const before = l.read();
-    const r = l.run('team', 'add', 'pablo', '--name', 'Pablo Sánchez', '--role', 'technician', '--role', 'agent', '--email', 'pablo@example.com');
+    const r = await l.run('team', 'add', 'pablo', '--name', 'Pablo Sánchez', '--role', 'technician', '--role', 'agent', '--email', 'pablo@example.com');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('added pablo (Pablo Sánchez) to team.yaml with role(s): technician, agent');
     insertedOnly(before, l.read(), '  - id: pablo\n    name: Pablo Sánchez\n    email: pablo@example.com\n    roles: [technician, agent]\n');
     expect(l.read().endsWith('# Temporary staff are not listed here.\n')).toBe(true);
-    expectClean(l);
+    await expectClean(l);
   });
 
-  it('team train records the course with its expiry and evidence', () => {
+  it('team train records the course with its expiry and evidence', async () => {
     const l = ledger();
     const before = l.read();
-    const r = l.run('team', 'train', 'luis', '--course', 'customer-care', '--completed', '2026-11-20', '--valid-for', '2y', '--evidence', 'cert #45');
+    const r = await l.run('team', 'train', 'luis', '--course', 'customer-care', '--completed', '2026-11-20', '--valid-for', '2y', '--evidence', 'cert #45');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('recorded customer-care for luis: completed 2026-11-20, valid until 2028-11-20');
     insertedOnly(before, l.read(), '      - { course: customer-care, completed: 2026-11-20, expires: 2028-11-20, evidence: "cert #45" }\n');
-    expectClean(l);
+    await expectClean(l);
     // and the need is gone
-    const luis = JSON.parse(l.run('team', 'list', '--as-of', AS_OF, '--format', 'json').stdout).people.find((p: { id: string }) => p.id === 'luis');
+    const luis = JSON.parse((await l.run('team', 'list', '--as-of', AS_OF, '--format', 'json')).stdout).people.find((p: { id: string }) => p.id === 'luis');
     expect(luis.needs.map((n: { course: string }) => n.course)).not.toContain('customer-care');
   });
 
-  it('team train with --expires, and for a person without training yet', () => {
+  it('team train with --expires, and for a person without training yet', async () => {
     const l = ledger();
     const before = l.read();
-    expect(l.run('team', 'train', 'marta', '--course', 'safety', '--completed', '2026-11-01', '--expires', '2028-11-01').code).toBe(0);
+    expect((await l.run('team', 'train', 'marta', '--course', 'safety', '--completed', '2026-11-01', '--expires', '2028-11-01')).code).toBe(0);
     insertedOnly(before, l.read(), '    training:\n      - { course: safety, completed: 2026-11-01, expires: 2028-11-01 }\n');
-    expectClean(l);
+    await expectClean(l);
     // a day-based validity: 730 days from 2026-11-01
-    expect(l.run('team', 'train', 'marta', '--course', 'safety', '--completed', '2026-11-02', '--valid-for', '730d').stdout).toContain('valid until 2028-11-01');
-    expectClean(l);
+    expect((await l.run('team', 'train', 'marta', '--course', 'safety', '--completed', '2026-11-02', '--valid-for', '730d')).stdout).toContain('valid until 2028-11-01');
+    await expectClean(l);
   });
 
-  it('a course no service requires is recorded with a warning', () => {
+  it('a course no service requires is recorded with a warning', async () => {
     const l = ledger();
-    const r = l.run('team', 'train', 'ana', '--course', 'saftey', '--completed', '2026-11-01');
+    const r = await l.run('team', 'train', 'ana', '--course', 'saftey', '--completed', '2026-11-01');
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('warning: no service requires the course "saftey"; recorded anyway');
     expect(r.stderr).toContain('did you mean "safety"?');
     expect(r.stdout).toContain('recorded saftey for ana: completed 2026-11-01, no expiry');
     expect(parse(l.read()).people[1].training.at(-1)).toEqual({ course: 'saftey', completed: '2026-11-01' });
-    expectClean(l);
-    const es = l.run('--lang', 'es', 'team', 'train', 'ana', '--course', 'ingles', '--completed', '2026-11-02');
+    await expectClean(l);
+    const es = await l.run('--lang', 'es', 'team', 'train', 'ana', '--course', 'ingles', '--completed', '2026-11-02');
     expect(es.stderr).toContain('aviso: ningún servicio exige el curso "ingles"');
   });
 
-  it('a completion date after today is recorded with a warning', () => {
+  it('a completion date after today is recorded with a warning', async () => {
     const l = ledger();
-    const r = l.run('team', 'train', 'ana', '--course', 'safety', '--completed', '2099-01-01');
+    const r = await l.run('team', 'train', 'ana', '--course', 'safety', '--completed', '2099-01-01');
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('warning: the completion date 2099-01-01 is after today');
-    expectClean(l);
+    await expectClean(l);
   });
 
-  it('the role, then the person, then their training into a ledger without team.yaml', () => {
+  it('the role, then the person, then their training into a ledger without team.yaml', async () => {
     const l = ledger();
     rmSync(l.team);
-    const first = l.run('team', 'role', 'add', 'manager', '--name', 'Service manager');
+    const first = await l.run('team', 'role', 'add', 'manager', '--name', 'Service manager');
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('created team.yaml');
     expect(l.read().startsWith('# yaml-language-server: $schema=./.aftersales/schema/team.json\nroles:\n  - id: manager\n')).toBe(true);
     for (const [id, name] of [['technician', 'Technician'], ['agent', 'Agent']]) {
-      expect(l.run('team', 'role', 'add', id, '--name', name, '--reports-to', 'manager').code).toBe(0);
+      expect((await l.run('team', 'role', 'add', id, '--name', name, '--reports-to', 'manager')).code).toBe(0);
     }
-    expect(l.run('team', 'add', 'ana', '--name', 'Ana', '--role', 'technician').code).toBe(0);
-    expect(l.run('team', 'train', 'ana', '--course', 'safety', '--completed', '2026-01-01', '--valid-for', '24mo').code).toBe(0);
+    expect((await l.run('team', 'add', 'ana', '--name', 'Ana', '--role', 'technician')).code).toBe(0);
+    expect((await l.run('team', 'train', 'ana', '--course', 'safety', '--completed', '2026-01-01', '--valid-for', '24mo')).code).toBe(0);
     expect(parse(l.read())).toEqual({
       roles: [
         { id: 'manager', name: 'Service manager' },
@@ -279,7 +279,7 @@ describe('team role add / team add / team train', () => {
       ],
       people: [{ id: 'ana', name: 'Ana', roles: ['technician'], training: [{ course: 'safety', completed: '2026-01-01', expires: '2028-01-01' }] }],
     });
-    expectClean(l);
+    await expectClean(l);
   });
 });
 
@@ -307,10 +307,10 @@ describe('bad input exits 2 and changes nothing', () => {
     ['self report', ['team', 'role', 'add', 'boss', '--name', 'Boss', '--reports-to', 'boss'], /cannot report to itself/],
   ];
   for (const [name, args, message] of cases) {
-    it(name, () => {
+    it(name, async () => {
       const l = ledger();
       const before = readFileSync(l.team);
-      const r = l.run(...args);
+      const r = await l.run(...args);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr).toContain('hint:');
@@ -320,21 +320,21 @@ describe('bad input exits 2 and changes nothing', () => {
     });
   }
 
-  it('an edit of a team.yaml that has errors is refused', () => {
+  it('an edit of a team.yaml that has errors is refused', async () => {
     const l = ledger();
     writeFileSync(l.team, l.read().replace('roles: [manager]', 'roles: [boss]'));
     const before = readFileSync(l.team);
-    const r = l.run('team', 'role', 'add', 'boss', '--name', 'Boss');
+    const r = await l.run('team', 'role', 'add', 'boss', '--name', 'Boss');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('team.yaml has 1 error(s); fix them before editing it');
     expect(r.stderr).toMatch(/team\.yaml:\d+:\d+: unknown-role/);
     expect(readFileSync(l.team).equals(before)).toBe(true);
   });
 
-  it('without team.yaml, an unknown role refuses and creates nothing', () => {
+  it('without team.yaml, an unknown role refuses and creates nothing', async () => {
     const l = ledger();
     rmSync(l.team);
-    const r = l.run('team', 'add', 'ana', '--name', 'Ana', '--role', 'technician');
+    const r = await l.run('team', 'add', 'ana', '--name', 'Ana', '--role', 'technician');
     expect(r.code).toBe(2);
     expect(() => readFileSync(l.team)).toThrow();
   });

@@ -1,4 +1,7 @@
-// Helpers for end-to-end tests: run the BUILT bin in a temporary copy of a fixture ledger.
+// Helpers for end-to-end tests: run the CLI in a temporary copy of a fixture ledger — in-process
+// (`exec`: the whole program, flags to exit code, without a process of its own: fast) or as the
+// BUILT bin in a process of its own (`runBin`: for what needs a real process — signals, exit
+// codes of the binary, parallel processes, environment hooks read at module load).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,10 +17,39 @@ export interface RunResult {
   stderr: string;
 }
 
-export function run(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): RunResult {
+export interface RunOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+  input?: string;
+}
+
+/** The environment of a run: this one's, without what would change the output, plus `extra`. */
+function envOf(extra: Record<string, string> = {}): Record<string, string> {
   const base: Record<string, string> = { ...(process.env as Record<string, string>) };
   for (const k of ['AFTERSALES_LEDGER', 'FORCE_COLOR', 'CI', 'LC_ALL', 'LC_MESSAGES']) delete base[k];
-  const env: Record<string, string> = { ...base, NO_COLOR: '1', LANG: 'C', ...opts.env };
+  return { ...base, NO_COLOR: '1', LANG: 'C', ...extra };
+}
+
+/** The CLI in-process: `execute` of src/cli.ts with captured output, no TTY. */
+export async function exec(args: string[], opts: RunOptions = {}): Promise<RunResult> {
+  const { execute } = await import('../../src/cli.js');
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await execute(args, envOf(opts.env), {
+    cwd: opts.cwd ?? REPO,
+    out: (s) => void stdout.push(s),
+    err: (s) => void stderr.push(s),
+    readInput: async () => opts.input ?? '',
+    stdinTTY: false,
+    stdoutTTY: false,
+    stderrTTY: false,
+  });
+  return { code, stdout: stdout.join(''), stderr: stderr.join('') };
+}
+
+/** The BUILT bin in a process of its own. */
+export function runBin(args: string[], opts: RunOptions = {}): RunResult {
+  const env = envOf(opts.env);
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? REPO,
     env,

@@ -74,7 +74,7 @@ const file = fc
     finalNewline: fc.boolean(),
   })
   .map(({ keys, entries, comments, between, crlf, bom, finalNewline }) => {
-    let lf = between[0];
+    let lf: string = between[0];
     keys.forEach((k, i) => {
       lf += render(k, entries[i], comments[i]) + (i < keys.length - 1 ? between[i + 1] : '');
     });
