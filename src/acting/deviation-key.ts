@@ -4,7 +4,7 @@
 // and the service; the deviation itself is found by running the control engine for that period
 // and matching the key exactly.
 import { SLUG_RE } from '../ledger/values.js';
-import { parsePeriodLabel } from '../quality/periods.js';
+import { parsePeriodLabel } from '../time/index.js';
 
 export interface DeviationKey {
   key: string;

@@ -16,7 +16,7 @@
 // or `refunded` is no longer with the customer and is left out. Assets with neither a sale
 // date nor an intervention have no base date and are left out.
 import type { Product, Service } from '../ledger/schema.js';
-import { durationHours } from '../ledger/values.js';
+import { parseDurationHours } from '../time/index.js';
 import { addDays } from './verify-period.js';
 
 export interface AssetRecord {
@@ -45,7 +45,7 @@ export interface DueAsset {
 
 /** Whole days of a duration (`365d` → 365, `2w` → 14, `36h` → 2: rounded to the nearest day). */
 export function durationDays(text: string): number {
-  return Math.round(durationHours(text) / 24);
+  return Math.round(parseDurationHours(text) / 24);
 }
 
 interface Asset {

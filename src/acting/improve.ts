@@ -5,7 +5,7 @@
 // improved target does not change (the warning band widens instead).
 import { quantity } from '../ledger/values.js';
 import { meets, type NumericTarget } from '../quality/targets.js';
-import type { Unit } from '../quality/units.js';
+import type { Unit } from '../ledger/indicator-catalogue.js';
 
 /**
  * Grid of proposed targets per unit, as "steps per unit": whole hours, whole percent (1/100 of

@@ -5,10 +5,10 @@ import type { Lookup } from '../ledger/lookup.js';
 import type { Indicator, Objective, Requirement } from '../ledger/schema.js';
 import { runControlEngine } from '../quality/control.js';
 import { Engine, type Scope } from '../quality/engine.js';
-import { periodBounds } from '../quality/periods.js';
+import { periodBounds } from '../time/index.js';
 import type { Compiled } from '../quality/indicators.js';
 import { numericTarget, type NumericTarget } from '../quality/targets.js';
-import type { Unit } from '../quality/units.js';
+import type { Unit } from '../ledger/indicator-catalogue.js';
 
 export interface Measurable {
   /** `service/requirement`, or `*\/objective`. */

@@ -4,7 +4,7 @@
 import { UsageError } from '../errors.js';
 import type { CommandContext } from '../io/io.js';
 import { isDate } from '../ledger/values.js';
-import { localDate } from '../quality/periods.js';
+import { localDate } from '../time/index.js';
 import { editActionFile, readActionFile, setTopLevelAfter } from '../acting/action-file.js';
 import { listActionIds, resolveActionId } from '../acting/ids.js';
 import { ledgerRoot } from './open.js';

@@ -7,7 +7,7 @@ import type { CommandContext } from '../io/io.js';
 import type { ActionData } from '../ledger/schema.js';
 import { closest } from '../ledger/values.js';
 import { isOverdue } from '../quality/control.js';
-import { localDate } from '../quality/periods.js';
+import { localDate } from '../time/index.js';
 import { palette } from '../report/colors.js';
 import { resolveAsOf } from './control-options.js';
 import { openLedger } from './open.js';

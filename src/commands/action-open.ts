@@ -19,7 +19,7 @@ import { closest, isDate } from '../ledger/values.js';
 import { createExclusive } from '../ledger/write.js';
 import { runControlEngine, type Deviation } from '../quality/control.js';
 import { cachedEngine } from '../quality/facts-cache.js';
-import { localDate } from '../quality/periods.js';
+import { localDate } from '../time/index.js';
 import { renderAction } from '../acting/action-file.js';
 import { parseDeviationKey } from '../acting/deviation-key.js';
 import { actionRelPath, newActionId } from '../acting/ids.js';

@@ -13,7 +13,7 @@ import { buildLookup, type Lookup } from '../ledger/lookup.js';
 import type { Ledger } from '../ledger/load.js';
 import type { ActionData } from '../ledger/schema.js';
 import type { Engine } from '../quality/engine.js';
-import { localDate, periodBounds } from '../quality/periods.js';
+import { localDate, periodBounds } from '../time/index.js';
 import { meets } from '../quality/targets.js';
 import { formatTarget, formatValue } from '../report/format.js';
 import { editActionFile, readActionFile } from '../acting/action-file.js';

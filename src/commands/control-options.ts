@@ -6,7 +6,7 @@ import type { IO } from '../io/io.js';
 import type { Ledger } from '../ledger/load.js';
 import { isTimestamp } from '../ledger/values.js';
 import type { Translate } from '../i18n/index.js';
-import { FLAG_YEARS, flagYearInRange, lastCompletePeriod, parsePeriodLabel, parseTimestamp, periodContaining } from '../quality/periods.js';
+import { FLAG_YEARS, flagYearInRange, lastCompletePeriod, parsePeriodLabel, parseTimestamp, periodContaining } from '../time/index.js';
 
 /** A date, timestamp or period of a flag must name a year the tool computes with (FLAG_YEARS). */
 export function yearInRange(t: Translate, flag: string, value: string): void {

@@ -7,8 +7,8 @@
 import { UsageError } from '../errors.js';
 import type { CommandContext } from '../io/io.js';
 import { buildLookup } from '../ledger/lookup.js';
-import { durationHours, isDuration } from '../ledger/values.js';
-import { formatInstant, localDate, parseTimestamp } from '../quality/periods.js';
+import { isDuration, parseDurationHours } from '../time/index.js';
+import { formatInstant, localDate, parseTimestamp } from '../time/index.js';
 import { palette } from '../report/colors.js';
 import { dueAssets, type AssetRecord, type DueAsset } from '../acting/due.js';
 import { daysBetween } from '../acting/verify-period.js';
@@ -30,7 +30,7 @@ function withinDays(value: string | undefined, t: CommandContext['io']['t']): nu
   if (value === undefined) return 30;
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text);
-  if (isDuration(text)) return Math.floor(durationHours(text) / 24);
+  if (isDuration(text)) return Math.floor(parseDurationHours(text) / 24);
   throw new UsageError(t('due.bad-within', { value }), t('hint.bad-duration'));
 }
 

@@ -9,7 +9,7 @@ import type { RecordData } from '../ledger/schema.js';
 import { replaceAtomic } from '../ledger/write.js';
 import { outputFile } from './output-path.js';
 import { closest } from '../ledger/values.js';
-import { parseTimestamp } from '../quality/periods.js';
+import { parseTimestamp } from '../time/index.js';
 import { csvLine } from '../recording/csv.js';
 import { cellOf, exportColumns, withDefaults } from '../recording/flatten.js';
 import { periodFilter } from '../recording/period.js';

@@ -15,7 +15,7 @@ import type { Procedure, Role, Service } from '../ledger/schema.js';
 import { validateData } from '../ledger/validate.js';
 import { SLUG_RE } from '../ledger/values.js';
 import { createExclusive, modeline, replaceAtomic, withFileLock } from '../ledger/write.js';
-import { localDate } from '../quality/periods.js';
+import { localDate } from '../time/index.js';
 import { palette } from '../report/colors.js';
 import { Draft, templateNotes, wrapComment, type DraftFile } from '../planning/draft.js';
 import { gate, type GateProblem, type PlannedFile } from '../planning/gate.js';

@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import type { CommandContext } from '../io/io.js';
 import type { RecordData } from '../ledger/schema.js';
 import { closest } from '../ledger/values.js';
-import { formatInstant, parseTimestamp } from '../quality/periods.js';
+import { formatInstant, parseTimestamp } from '../time/index.js';
 import { palette } from '../report/colors.js';
 import { periodFilter } from '../recording/period.js';
 import { openLedger } from './open.js';

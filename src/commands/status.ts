@@ -8,7 +8,7 @@ import type { CommandContext } from '../io/io.js';
 import { loadLedger, type Ledger } from '../ledger/load.js';
 import { buildLookup } from '../ledger/lookup.js';
 import type { FileKind } from '../ledger/schema.js';
-import { localDate, parseTimestamp } from '../quality/periods.js';
+import { localDate, parseTimestamp } from '../time/index.js';
 import { palette } from '../report/colors.js';
 import { CHECK_IDS, readiness, type Readiness } from '../planning/readiness.js';
 import { ledgerRoot } from './open.js';

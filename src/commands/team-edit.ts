@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import type { CommandContext } from '../io/io.js';
 import type { Ledger } from '../ledger/load.js';
 import { SLUG_RE, closest } from '../ledger/values.js';
-import { localDate } from '../quality/periods.js';
+import { localDate } from '../time/index.js';
 import { addSpan, dateOption, spanOption } from '../team/dates.js';
 import { appendPerson, appendRole, appendTraining } from '../team/edits.js';
 import { editTeam, type TeamText } from '../team/file.js';

@@ -6,10 +6,10 @@
 // load each parse worker writes the files it parsed as a shard `files-<run>-w<k>.json` of its
 // own, in parallel. Every entry is checked against the file's current size and stamp before
 // use, so shards from different runs can never serve stale data.
-import { readdirSync, statSync, unlinkSync } from 'node:fs';
-import { readCacheText, safeCacheDir, writeCacheFile } from './cache-file.js';
+import { readdirSync, unlinkSync } from 'node:fs';
+import { readCacheText, safeCacheDir, writeCacheFile } from '../cache/store.js';
+import { codeVersion } from '../cache/code-version.js';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Problem } from './problems.js';
 import type { FileKind } from './schema.js';
 
@@ -26,17 +26,9 @@ const CACHE_FORMAT = 3;
 /** On disk an entry is a tuple (shorter to write and faster to parse than an object). */
 type Row = [path: string, kind: FileKind, size: number, stamp: string, data: unknown, problems?: Problem[]];
 
-/** Changes whenever the code that produced the entries changes (schemas, messages' params). */
-export function codeStamp(): string {
-  const parts: string[] = [String(CACHE_FORMAT)];
-  for (const mod of ['./schema.js', './validate.js', './parse.js']) {
-    try {
-      parts.push(String(statSync(fileURLToPath(new URL(mod, import.meta.url))).mtimeMs));
-    } catch {
-      parts.push('?');
-    }
-  }
-  return parts.join(':');
+/** The format and the code that produced the entries (any change to the tool's code: a new format). */
+function codeStamp(): string {
+  return `${CACHE_FORMAT}.${codeVersion()}`;
 }
 
 /** The cache folder of a ledger (see cache-file.ts safeCacheDir for whether it may be used). */

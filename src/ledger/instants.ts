@@ -1,8 +1,8 @@
 // A record's timestamps as instants (epoch ms) and the local date it was opened, computed once
 // per record and shared by the checks and the quality engine (both need them for 100k records).
 // The same per-record memo entry also carries the record's missing fields (see
-// missingFieldsMemo in checks.ts), so that a record costs one WeakMap entry, not one per fact.
-import { formatDayNumber, localDayNumber, parseTimestamp } from '../quality/periods.js';
+// completeness.ts), so that a record costs one WeakMap entry, not one per fact.
+import { formatDayNumber, localDayNumber, parseTimestamp } from '../time/index.js';
 import type { Procedure, RecordData } from './schema.js';
 
 export interface Instants {

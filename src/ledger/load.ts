@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { readCache, writeCache, type CacheEntry } from './cache.js';
 import { MIN_FILES_FOR_WORKERS, closePool, readAll, startPool, statOnWorker, type ParsePool } from './parallel.js';
 import { cachePath } from './cache.js';
-import { cacheNotice, safeCacheDir } from './cache-file.js';
+import { cacheNotice, safeCacheDir } from '../cache/store.js';
 import { fileProblem, type Problem } from './problems.js';
 import type {
   ActionData, Benchmarks, FileKind, Procedure, Products, RecordData, Sales, Service, Settings,

@@ -6,7 +6,7 @@
 // - `before-procedure`: a record opened before the `effective` date of the procedure version it
 //   cites. The ledger keeps only the current version of a procedure (its file), so only records
 //   citing that version can be judged; older versions' dates are not known.
-import { formatInstant, localDate } from '../quality/periods.js';
+import { formatInstant, localDate } from '../time/index.js';
 import { recordInstants } from './instants.js';
 import type { Ledger } from './load.js';
 import type { PendingProblem } from './problems.js';

@@ -7,10 +7,11 @@
 //   the happy path costs nothing extra).
 // - A string format failure carries our problem code as its message (see FORMAT_CODES).
 import { z } from 'zod';
-import {
-  DATE_RE, DURATION_RE, MONTH_RE, PERCENT_RE, PROCEDURE_REF_RE, RECORD_ID_RE, SLUG_RE,
-  TIMESTAMP_RE, isDate, isTimestamp, isValidTimeZone,
-} from './values.js';
+import { MONTH_RE, PERCENT_RE, PROCEDURE_REF_RE, RECORD_ID_RE, SLUG_RE } from './values.js';
+import { DATE_RE, DURATION_RE, TIMESTAMP_RE, isDate, isTimestamp, isValidTimeZone } from '../time/index.js';
+import { BUILTIN_INDICATORS } from './indicator-catalogue.js';
+
+export { BUILTIN_INDICATORS };
 
 // ---------------------------------------------------------------------------------------------
 // Value types
@@ -21,7 +22,7 @@ export const date = z.string().regex(DATE_RE, 'bad-date').refine(isDate, 'bad-da
 export const month = z.string().regex(MONTH_RE, 'bad-month');
 export const timestamp = z
   .string()
-  .regex(new RegExp(`${TIMESTAMP_RE.source}|${DATE_RE.source}`), 'bad-timestamp')
+  .regex(TIMESTAMP_RE, 'bad-timestamp')
   .refine(isTimestamp, 'bad-timestamp');
 export const duration = z.string().regex(DURATION_RE, 'bad-duration');
 const percent = z.string().regex(PERCENT_RE, 'bad-quantity');
@@ -45,11 +46,6 @@ export const ACTION_STATUSES = ['open', 'done', 'verified', 'ineffective', 'canc
 export const PERIOD_KINDS = ['week', 'month', 'quarter'] as const;
 export const LOCALES = ['en', 'es'] as const;
 export const CAUSE_DIMENSIONS = ['assignee', 'product', 'channel', 'priority', 'cause.category', 'customer'] as const;
-export const BUILTIN_INDICATORS = [
-  'volume', 'backlog', 'first_response_time', 'resolution_time', 'sla_compliance', 'first_time_fix',
-  'repeat_rate', 'csat', 'nps', 'ces', 'complaint_resolution', 'procedure_adherence',
-  'record_completeness', 'trained_staff', 'cost', 'warranty_claim_rate', 'utilisation',
-] as const;
 export const INLINE_TYPES = ['count', 'share', 'mean', 'median', 'percentile', 'nps'] as const;
 export const POPULATIONS = ['opened', 'closed', 'backlog'] as const;
 export const FILTER_OPERATORS = ['eq', 'ne', 'in', 'nin', 'gt', 'gte', 'lt', 'lte', 'exists'] as const;

@@ -1,31 +1,20 @@
-// Value conventions of SPEC §1: slugs, ids, durations, ratios, dates and timestamps.
-// Pure parsing helpers shared by the schemas (validation) and the engine (conversion).
+// Value conventions of SPEC §1: slugs, ids, ratios and target quantities (dates, timestamps
+// and durations are the time layer's: src/time). Pure parsing helpers shared by the schemas
+// (validation) and the engine (conversion).
+import { DURATION_RE, HOURS_PER_UNIT } from '../time/index.js';
+
+export { isDate, isDuration, isTimestamp, hasOffset, isValidTimeZone } from '../time/index.js';
 
 export const SLUG_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const RECORD_ID_RE = /^\d{8}-[0-9a-hjkmnp-tv-z]{8}$/;
-export const DURATION_RE = /^(\d+(?:\.\d+)?)\s*([mhdw])$/;
 export const PERCENT_RE = /^(-?\d+(?:\.\d+)?)\s*%$/;
-export const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
-export const TIMESTAMP_RE =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|z|[+-]\d{2}:?\d{2})?$/;
 export const PROCEDURE_REF_RE = /^([a-z0-9][a-z0-9-]{0,63})@(\d+)$/;
 
 /** Crockford base32, lowercase, without i l o u: the alphabet of generated ids. */
 export const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
 
-const HOURS_PER_UNIT: Record<string, number> = { m: 1 / 60, h: 1, d: 24, w: 168 };
 
-/** `90m` → 1.5, `48h` → 48, `5d` → 120, `2w` → 336 (hours). NaN when not a duration. */
-export function durationHours(text: string): number {
-  const m = DURATION_RE.exec(text.trim());
-  if (!m) return Number.NaN;
-  return Number(m[1]) * HOURS_PER_UNIT[m[2]];
-}
-
-export function isDuration(value: unknown): value is string {
-  return typeof value === 'string' && DURATION_RE.test(value.trim());
-}
 
 /** A ratio: a number in [0,1] or a percentage string; returns the fraction or NaN. */
 export function ratioValue(value: unknown): number {
@@ -40,59 +29,10 @@ export function ratioValue(value: unknown): number {
   return Number.NaN;
 }
 
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function daysInMonth(year: number, month: number): number {
-  if (month !== 2) return MONTH_DAYS[month - 1];
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-}
 
-/** A real calendar date `YYYY-MM-DD` (2026-02-30 is not). */
-export function isDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = DATE_RE.exec(value);
-  if (!m) return false;
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(m[1]), month);
-}
 
-/** An ISO 8601 timestamp with or without offset, or a bare date (local midnight). */
-export function isTimestamp(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  if (isDate(value)) return true;
-  const m = TIMESTAMP_RE.exec(value);
-  if (!m) return false;
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const hour = Number(m[4]);
-  const minute = Number(m[5]);
-  const second = m[6] === undefined ? 0 : Number(m[6]);
-  if (m[7] && m[7] !== 'Z' && m[7] !== 'z') {
-    const off = m[7].replace(':', '');
-    if (Number(off.slice(1, 3)) > 23 || Number(off.slice(3, 5)) > 59) return false;
-  }
-  return (
-    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(m[1]), month) &&
-    hour <= 23 && minute <= 59 && second <= 59
-  );
-}
 
-/** Does the timestamp carry its own offset (so no time zone is needed to place it)? */
-export function hasOffset(text: string): boolean {
-  const m = TIMESTAMP_RE.exec(text);
-  return !!m && !!m[7];
-}
-
-export function isValidTimeZone(tz: unknown): tz is string {
-  if (typeof tz !== 'string' || tz === '') return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * A target bound as written: a number, a percentage (→ fraction) or a duration (→ hours).

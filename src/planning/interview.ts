@@ -6,7 +6,8 @@
 import type { Translate } from '../i18n/index.js';
 import type { Choice, Prompter } from '../io/prompt.js';
 import { CHANNELS, type Requirement, type Role } from '../ledger/schema.js';
-import { DURATION_RE, SLUG_RE } from '../ledger/values.js';
+import { SLUG_RE } from '../ledger/values.js';
+import { DURATION_RE } from '../time/index.js';
 import type { Draft } from './draft.js';
 import { formatTargetAnswer, parseTargetAnswer, targetSide } from './target-answer.js';
 import type { TemplateInfo } from './templates.js';

@@ -4,7 +4,7 @@
 import type { Translate } from '../i18n/index.js';
 import type { Indicator, Target } from '../ledger/schema.js';
 import { quantity } from '../ledger/values.js';
-import { indicatorUnit } from '../quality/units.js';
+import { indicatorUnit } from '../ledger/indicator-catalogue.js';
 
 export type Side = 'min' | 'max';
 

@@ -4,12 +4,12 @@
 // built-in indicators read these arrays instead. Per-record facts (durations, adherence,
 // completeness, training) are memoised here on first use, and kept between runs by the facts
 // cache (facts-cache.ts) through `seed`/`unseed`.
-import { missingFieldsMemo } from '../ledger/checks.js';
+import { missingFieldsMemo } from '../ledger/completeness.js';
 import type { LedgerFile } from '../ledger/load.js';
 import type { Lookup } from '../ledger/lookup.js';
 import { recordInstants } from '../ledger/instants.js';
 import type { Procedure, RecordData } from '../ledger/schema.js';
-import { durationHours, type Calendar } from './calendar.js';
+import { elapsedHours, type Calendar } from '../time/index.js';
 import type { Prepared } from './prepare.js';
 import { trainedFor } from './training.js';
 
@@ -145,7 +145,7 @@ export class Columns {
   /** Hours from opened to `at` minus pauses, in business time when the service has a calendar. */
   private hoursTo(i: number, at: number): number {
     const d = this.dataOf(i);
-    return durationHours(this.opened[i], at, recordInstants(d, this.tz).pauses, this.tz, this.calendars[this.service[i]]);
+    return elapsedHours(this.opened[i], at, recordInstants(d, this.tz).pauses, this.tz, this.calendars[this.service[i]]);
   }
 
   /** Hours from opened to `end[i]` (memoised in `memo`); null when record i has no such instant. */

@@ -9,12 +9,12 @@ import type { Columns } from './columns.js';
 import { findCauses, OBJECTIVE_DIMENSIONS, type Cause } from './causes.js';
 import { durationsToHours, type Compiled } from './indicators.js';
 import { Engine, type Scope } from './engine.js';
-import { addCalendarMonths, formatInstant, localDate, periodBounds, periodsEndingWith } from './periods.js';
+import { addCalendarMonths, formatInstant, localDate, periodBounds, periodsEndingWith } from '../time/index.js';
 import { trendSignals } from './spc.js';
 import { suggest, type CatalogueEntry } from './suggest.js';
 import { direction, numericTarget, statusOf, SEVERITY_RANK, type NumericTarget, type Status } from './targets.js';
 import { trainingGaps } from './training.js';
-import type { Unit } from './units.js';
+import type { Unit } from '../ledger/indicator-catalogue.js';
 
 export type Severity = 'warning' | 'critical';
 export type DeviationKind = 'target' | 'trend' | 'compliance' | 'training' | 'action' | 'capacity';

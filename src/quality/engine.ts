@@ -8,7 +8,7 @@ import type { Lookup } from '../ledger/lookup.js';
 import type { Service } from '../ledger/schema.js';
 import type { Columns } from './columns.js';
 import { compileIndicator, type Compiled, type IndicatorContext, type IndicatorSpec, type Indices, type Measure, type PopulationKind } from './indicators.js';
-import { periodBounds, parseTimestamp } from './periods.js';
+import { periodBounds, parseTimestamp } from '../time/index.js';
 import { prepareRecords, type Prepared, type Seed } from './prepare.js';
 import { orderFromRanks, rankOf, sortIndicesBy } from './sort-indices.js';
 

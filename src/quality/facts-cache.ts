@@ -5,23 +5,22 @@
 // depends only on the record and the plan. So the engine starts from what the last run derived
 // (Engine's `seed`) and writes it back when it derived something new.
 //
-// Validity, like the parse cache: a row is keyed by its record file's path, size and stamp (ns);
+// Validity, like the parse cache: a row is keyed by its record file's path, size and stat stamp;
 // the whole file by a hash of what the columns and facts read besides the record (time zone,
-// calendars, services, procedures, people) and of the code computing them. A unit's next visit
+// calendars, services, procedures, people) and of the tool's code (cache/code-version.ts). A unit's next visit
 // and the records' ranks depend on the other records: they are served only when every key is
 // the same. Anything else is ignored: this is only an accelerator, and failing to write it is
 // not an error.
 //
-// Layout (the payload of a cache-file.ts envelope, which checks its type, size and checksum):
+// Layout (the payload of a cache/store.ts envelope, which checks its type, size and checksum):
 // u32 LE header length, header JSON (with the column names: CACHED_NAMES, then named
-// columns), the keys (`path\tsize\tmtime\n` per row, UTF-8), zero padding to 8 bytes, then the
+// columns), the keys (`path\tsize\tstamp\n` per row, UTF-8), zero padding to 8 bytes, then the
 // columns, `rows` float64 each (in the
 // machine's byte order: the cache is local to a checkout).
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { readCacheFile, safeCacheDir, writeCacheFile } from '../ledger/cache-file.js';
+import { readCacheFile, safeCacheDir, writeCacheFile } from '../cache/store.js';
+import { codeVersion } from '../cache/code-version.js';
 import type { Ledger } from '../ledger/load.js';
 import type { Lookup } from '../ledger/lookup.js';
 import { CACHED_NAMES, WHOLE_LEDGER_COLUMNS } from './columns.js';
@@ -37,24 +36,12 @@ export function factsPath(root: string): string | undefined {
   return dir === undefined ? undefined : join(dir, 'facts.bin');
 }
 
-/** The modules whose code decides a column or a fact: a new build of any of them invalidates the file. */
-const CODE = ['./prepare.js', './columns.js', './filter.js', './indicators.js', './calendar.js', './training.js', './periods.js', '../ledger/checks.js', '../ledger/instants.js'];
-
-function codeStamp(): string {
-  return CODE.map((mod) => {
-    try {
-      return String(statSync(fileURLToPath(new URL(mod, import.meta.url))).mtimeMs);
-    } catch {
-      return '?';
-    }
-  }).join(':');
-}
 
 /** Hash of everything a record's columns and facts depend on besides the record itself. */
 function factsKey(ledger: Ledger): string {
   const plan = {
     format: FORMAT,
-    code: codeStamp(),
+    code: codeVersion(),
     tz: ledger.config.timezone,
     calendars: ledger.settings?.calendars ?? null,
     services: ledger.services.map((f) => f.data ?? null),

@@ -1,4 +1,5 @@
-// The indicator catalogue (SPEC §3.2) and inline definitions (§3.3): each compiles to a
+// Built-in indicators (SPEC §3.2, table in ledger/indicator-catalogue.ts) and inline definitions
+// (§3.3), compiled: each to a
 // population kind, a record filter and a computation over the filtered records, so that the
 // same indicator can be recomputed on any subset (causes: leave one group out). Records are
 // passed as indices into the engine's columns (columns.ts): the built-ins read typed arrays;
@@ -6,14 +7,14 @@
 // record in named columns (which the facts cache keeps too).
 import type { Filter, Indicator, InlineIndicator, Procedure, Service } from '../ledger/schema.js';
 import type { Person } from '../ledger/schema.js';
-import { DURATION_RE, durationHours as parseDuration } from '../ledger/values.js';
+import { DURATION_RE, parseDurationHours } from '../time/index.js';
 import { compileFilter } from './filter.js';
 import { Flag, OUTCOME_CODE, type Columns } from './columns.js';
 import { fieldGetter } from './prepare.js';
 import { mean, stat } from './stats.js';
-import { BUILTIN_UNITS, indicatorUnit, type Unit } from './units.js';
+import { builtinInfo, indicatorUnit, type BuiltinName, type PopulationKind, type Unit } from '../ledger/indicator-catalogue.js';
 
-export type PopulationKind = 'opened' | 'closed' | 'backlog';
+export type { PopulationKind };
 
 /** Records as indices into the engine's columns and records. */
 export type Indices = ArrayLike<number>;
@@ -63,7 +64,7 @@ const HOUR_MS = 3_600_000;
 
 /** Deep copy with every duration string (`24h`, `5d`) as hours: inline definitions in JSON and filters. */
 export function durationsToHours<T>(value: T): T {
-  if (typeof value === 'string' && DURATION_RE.test(value.trim())) return parseDuration(value) as T;
+  if (typeof value === 'string' && DURATION_RE.test(value.trim())) return parseDurationHours(value) as T;
   if (Array.isArray(value)) return value.map(durationsToHours) as T;
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, durationsToHours(v)])) as T;
@@ -167,87 +168,68 @@ function repeated(i: number, withinHours: number, cols: Columns): boolean {
 
 const { resolved, replaced, refunded } = OUTCOME_CODE;
 
+/** How a built-in is computed: which records of its population count, and the value over them. */
+interface BuiltinCompute {
+  extra?: IndexPredicate;
+  compute: Compiled['compute'];
+}
+
+type BuiltinArgs = { c: Columns; ctx: IndicatorContext; statName: string | undefined; within: number | undefined };
+const has = (column: Float64Array) => (i: number) => column[i] === column[i];
+
+/**
+ * The computation of every built-in of the catalogue (ledger/indicator-catalogue.ts), by name:
+ * the population, units and defaults are the table's; the type makes a missing one an error.
+ */
+const BUILTIN: { [K in BuiltinName]: (a: BuiltinArgs) => BuiltinCompute } = {
+  volume: () => ({ compute: (ix) => ({ value: ix.length, n: ix.length }) }),
+  backlog: () => ({ compute: (ix) => ({ value: ix.length, n: ix.length }) }),
+  first_response_time: ({ c, statName }) => ({ extra: has(c.responded), compute: (ix) => statOf(numbers(ix, (i) => c.response(i)), statName!) }),
+  resolution_time: ({ c, statName }) => ({ compute: (ix) => statOf(numbers(ix, (i) => c.resolution(i)), statName!) }),
+  sla_compliance: ({ c, within }) => ({ compute: (ix) => share(ix, (i) => (c.resolution(i) ?? Infinity) <= (within ?? Infinity)) }),
+  first_time_fix: ({ c }) => ({ extra: has(c.visits), compute: (ix) => share(ix, (i) => c.outcome[i] === resolved && c.visits[i] === 1) }),
+  repeat_rate: ({ c, within }) => {
+    const hours = within ?? 30 * 24;
+    return { extra: (i) => (c.flags[i] & Flag.Serial) !== 0, compute: (ix) => share(ix, (i) => repeated(i, hours, c)) };
+  },
+  csat: ({ c }) => ({ extra: has(c.csat), compute: (ix) => share(ix, (i) => c.csat[i] >= 4) }),
+  nps: ({ c }) => ({ extra: has(c.nps), compute: (ix) => npsOf(columnValues(ix, c.nps)) }),
+  ces: ({ c }) => ({
+    extra: has(c.effort),
+    compute: (ix) => {
+      const v = columnValues(ix, c.effort);
+      return { value: mean(v), n: v.length };
+    },
+  }),
+  complaint_resolution: ({ c }) => ({
+    extra: (i) => (c.flags[i] & Flag.Complaint) !== 0,
+    compute: (ix) => share(ix, (i) => c.outcome[i] === resolved || c.outcome[i] === replaced || c.outcome[i] === refunded),
+  }),
+  procedure_adherence: ({ c }) => ({ compute: (ix) => share(ix, (i) => c.adherent(i)) }),
+  record_completeness: ({ c }) => ({ compute: (ix) => share(ix, (i) => c.complete(i)) }),
+  trained_staff: ({ c }) => ({ extra: (i) => (c.flags[i] & Flag.Assignee) !== 0, compute: (ix) => share(ix, (i) => c.trained(i)) }),
+  cost: ({ c, statName }) => ({ extra: has(c.cost), compute: (ix) => statOf(columnValues(ix, c.cost), statName!) }),
+  warranty_claim_rate: ({ ctx }) => ({
+    compute: (ix, scope) => {
+      const units = ctx.unitsUnderWarranty(scope.end);
+      return { value: units > 0 ? (1000 * ix.length) / units : null, n: ix.length };
+    },
+  }),
+  utilisation: ({ ctx }) => ({
+    compute: (ix, scope) => {
+      const cap = ctx.capacity(scope.services);
+      return { value: cap !== undefined && cap > 0 ? ix.length / cap : null, n: ix.length };
+    },
+  }),
+};
+
 function builtin(name: string, spec: IndicatorSpec, ctx: IndicatorContext): Omit<Compiled, 'accepts' | 'unit'> & { extra?: IndexPredicate } {
-  const statName = spec.stat ?? BUILTIN_UNITS[name]?.stat;
-  const within = spec.within ? parseDuration(spec.within) : undefined;
-  const c = ctx.cols;
-  const has = (column: Float64Array) => (i: number) => column[i] === column[i];
-  switch (name) {
-    case 'volume':
-      return { population: 'opened', includesCancelled: true, compute: (ix) => ({ value: ix.length, n: ix.length }) };
-    case 'backlog':
-      return { population: 'backlog', includesCancelled: false, compute: (ix) => ({ value: ix.length, n: ix.length }) };
-    case 'first_response_time':
-      return {
-        population: 'opened', includesCancelled: false, extra: has(c.responded), stat: statName,
-        compute: (ix) => statOf(numbers(ix, (i) => c.response(i)), statName!),
-      };
-    case 'resolution_time':
-      return { population: 'closed', includesCancelled: false, stat: statName, compute: (ix) => statOf(numbers(ix, (i) => c.resolution(i)), statName!) };
-    case 'sla_compliance':
-      return {
-        population: 'closed', includesCancelled: false,
-        compute: (ix) => share(ix, (i) => (c.resolution(i) ?? Infinity) <= (within ?? Infinity)),
-      };
-    case 'first_time_fix':
-      return {
-        population: 'closed', includesCancelled: false, extra: has(c.visits),
-        compute: (ix) => share(ix, (i) => c.outcome[i] === resolved && c.visits[i] === 1),
-      };
-    case 'repeat_rate': {
-      const hours = within ?? 30 * 24;
-      return {
-        population: 'closed', includesCancelled: false, extra: (i) => (c.flags[i] & Flag.Serial) !== 0,
-        compute: (ix) => share(ix, (i) => repeated(i, hours, c)),
-      };
-    }
-    case 'csat':
-      return { population: 'closed', includesCancelled: false, extra: has(c.csat), compute: (ix) => share(ix, (i) => c.csat[i] >= 4) };
-    case 'nps':
-      return { population: 'closed', includesCancelled: false, extra: has(c.nps), compute: (ix) => npsOf(columnValues(ix, c.nps)) };
-    case 'ces':
-      return {
-        population: 'closed', includesCancelled: false, extra: has(c.effort),
-        compute: (ix) => {
-          const v = columnValues(ix, c.effort);
-          return { value: mean(v), n: v.length };
-        },
-      };
-    case 'complaint_resolution':
-      return {
-        population: 'closed', includesCancelled: false, extra: (i) => (c.flags[i] & Flag.Complaint) !== 0,
-        compute: (ix) => share(ix, (i) => c.outcome[i] === resolved || c.outcome[i] === replaced || c.outcome[i] === refunded),
-      };
-    case 'procedure_adherence':
-      return { population: 'closed', includesCancelled: false, compute: (ix) => share(ix, (i) => c.adherent(i)) };
-    case 'record_completeness':
-      return { population: 'closed', includesCancelled: false, compute: (ix) => share(ix, (i) => c.complete(i)) };
-    case 'trained_staff':
-      return {
-        population: 'closed', includesCancelled: false, extra: (i) => (c.flags[i] & Flag.Assignee) !== 0,
-        compute: (ix) => share(ix, (i) => c.trained(i)),
-      };
-    case 'cost':
-      return { population: 'closed', includesCancelled: false, extra: has(c.cost), stat: statName, compute: (ix) => statOf(columnValues(ix, c.cost), statName!) };
-    case 'warranty_claim_rate':
-      return {
-        population: 'opened', includesCancelled: false,
-        compute: (ix, scope) => {
-          const units = ctx.unitsUnderWarranty(scope.end);
-          return { value: units > 0 ? (1000 * ix.length) / units : null, n: ix.length };
-        },
-      };
-    case 'utilisation':
-      return {
-        population: 'opened', includesCancelled: false,
-        compute: (ix, scope) => {
-          const cap = ctx.capacity(scope.services);
-          return { value: cap !== undefined && cap > 0 ? ix.length / cap : null, n: ix.length };
-        },
-      };
-    default:
-      throw new Error(`unknown indicator ${name}`);
-  }
+  const info = builtinInfo(name);
+  if (!info) throw new Error(`unknown indicator ${name}`);
+  const statName = info.stat === undefined ? undefined : spec.stat ?? info.stat;
+  const within = spec.within ? parseDurationHours(spec.within) : undefined;
+  const { extra, compute } = BUILTIN[name as BuiltinName]({ c: ctx.cols, ctx, statName, within });
+  return { population: info.population, includesCancelled: info.includesCancelled === true, extra, compute, ...(statName ? { stat: statName } : {}) };
 }
 
 function inline(def: InlineIndicator, cols: Columns): Omit<Compiled, 'accepts' | 'unit'> & { extra?: IndexPredicate } {

@@ -3,8 +3,8 @@
 // columns (columns.ts), which the engine's hot loops read. Everything here is pure: the ledger
 // is already loaded and valid.
 import type { RecordData } from '../ledger/schema.js';
-import type { Calendar } from './calendar.js';
-import { compileCalendar } from './calendar.js';
+import type { Calendar } from '../time/index.js';
+import { compileCalendar } from '../time/index.js';
 import { recordInstants } from '../ledger/instants.js';
 import type { Ledger } from '../ledger/load.js';
 import type { Lookup } from '../ledger/lookup.js';

@@ -2,7 +2,7 @@
 // (team.yaml). Used by `status`, `team`, control's `training` deviations and `trained_staff`.
 // A course is held on a date D when completed ≤ D < expires (no expires: never expires).
 import type { Person, Service } from '../ledger/schema.js';
-import { addDays } from './periods.js';
+import { addDays } from '../time/index.js';
 
 export type GapProblem = 'missing' | 'expired' | 'expiring';
 

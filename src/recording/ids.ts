@@ -3,7 +3,7 @@
 // records/<YYYY>/<MM>/ of that same local date, so the id alone names its folder.
 import { randomInt } from 'node:crypto';
 import { CROCKFORD, RECORD_ID_RE } from '../ledger/values.js';
-import { localDate, parseTimestamp } from '../quality/periods.js';
+import { localDate, parseTimestamp } from '../time/index.js';
 
 /** 8 random Crockford base32 characters (40 bits: collisions on one day are negligible). */
 export function randomPart(): string {

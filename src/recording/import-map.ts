@@ -9,7 +9,7 @@ import { schemaAt } from '../ledger/schema-walk.js';
 import { FILE_KINDS, RECORD_FIELDS, type Person, type Product } from '../ledger/schema.js';
 import { parseSet } from '../ledger/set-values.js';
 import { closest, isDate, isTimestamp } from '../ledger/values.js';
-import { formatInstant, localDate, parseTimestamp, wallTimeToInstant } from '../quality/periods.js';
+import { formatInstant, localDate, parseTimestamp, wallTimeToInstant } from '../time/index.js';
 import { unneutralise } from './csv.js';
 
 export interface ColumnMap {

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { LedgerError, UsageError } from '../errors.js';
 import type { Translate } from '../i18n/index.js';
 import { createExclusive, createExclusiveAsync, outputFolderProblem } from '../ledger/write.js';
-import { formatInstant, localDate } from '../quality/periods.js';
+import { formatInstant, localDate } from '../time/index.js';
 import { newRecordId, openedDate, recordRelPath } from './ids.js';
 import { serviceOf, type Plan } from './plan.js';
 import { checkNewRecord } from './validate.js';

@@ -3,7 +3,7 @@
 import { UsageError } from '../errors.js';
 import type { Translate } from '../i18n/index.js';
 import type { LedgerConfig } from '../ledger/load.js';
-import { FLAG_YEARS, flagYearInRange, parsePeriodLabel, periodBounds, periodContaining } from '../quality/periods.js';
+import { FLAG_YEARS, flagYearInRange, parsePeriodLabel, periodBounds, periodContaining } from '../time/index.js';
 
 export interface PeriodFilter {
   label: string;

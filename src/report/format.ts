@@ -1,7 +1,7 @@
 // Numbers for people: ratios as percentages, hours as hours (or days past 72 h), scores with one
 // decimal, money with two. JSON never goes through here (numbers are unrounded there).
 import type { NumericTarget } from '../quality/targets.js';
-import type { Unit } from '../quality/units.js';
+import type { Unit } from '../ledger/indicator-catalogue.js';
 
 function trim(n: number, digits: number): string {
   return Number(n.toFixed(digits)).toString();

@@ -10,7 +10,7 @@ import { isOverdue } from '../quality/control.js';
 import { firstFullPeriodFrom } from '../acting/verify-period.js';
 import {
   localDate, parseTimestamp, periodBounds, periodsEndingWith,
-} from '../quality/periods.js';
+} from '../time/index.js';
 import type { NumericTarget } from '../quality/targets.js';
 
 export interface Point {

@@ -2,13 +2,13 @@
 // `--within`) and date arithmetic on `YYYY-MM-DD`. Pure: the clock and the zone come in.
 import { UsageError } from '../errors.js';
 import type { Translate } from '../i18n/index.js';
-import { addCalendarMonths, addDays, FLAG_YEARS, flagYearInRange, localDate, parseTimestamp } from '../quality/periods.js';
-import { durationHours, isDate } from '../ledger/values.js';
+import { addCalendarMonths, addDays, FLAG_YEARS, flagYearInRange, localDate, parseTimestamp } from '../time/index.js';
+import { isDate, parseDurationHours } from '../time/index.js';
 
 /** A validity period: whole days, or calendar months (years are 12 months). */
 export type Span = { days: number } | { months: number };
 
-export { addDays } from '../quality/periods.js';
+export { addDays } from '../time/index.js';
 
 /** The date a span after `date`: `2026-01-31` + 1mo → `2026-02-28` (clamped to month end). */
 export function addSpan(date: string, span: Span): string {
@@ -30,7 +30,7 @@ export function parseSpan(text: string): Span | undefined {
     if (n <= 0) return undefined;
     return { months: long[2] === 'y' ? n * 12 : n };
   }
-  const hours = durationHours(t);
+  const hours = parseDurationHours(t);
   if (!Number.isFinite(hours) || hours <= 0 || hours % 24 !== 0) return undefined;
   return { days: hours / 24 };
 }

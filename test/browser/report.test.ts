@@ -12,7 +12,7 @@ import { loadLedger } from '../../src/ledger/load.js';
 import { buildLookup } from '../../src/ledger/lookup.js';
 import { runControlEngine } from '../../src/quality/control.js';
 import { Engine } from '../../src/quality/engine.js';
-import { parseTimestamp, periodsEndingWith } from '../../src/quality/periods.js';
+import { parseTimestamp, periodsEndingWith } from '../../src/time/index.js';
 import { mergeCatalogues } from '../../src/quality/suggest.js';
 import { cleanup, FIXTURES, REPO, exec, tempDir } from '../helpers/run.js';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { cleanup, copyFixture, hasStackTrace, exec } from '../helpers/run.js';
-import { localDate } from '../../src/quality/periods.js';
+import { localDate } from '../../src/time/index.js';
 
 afterAll(cleanup);
 

@@ -6,7 +6,7 @@ import type { Lookup } from '../../ledger/lookup.js';
 import { SIX_M } from '../../ledger/schema.js';
 import type { ControlResult } from '../../quality/control.js';
 import type { Engine } from '../../quality/engine.js';
-import { periodsEndingWith } from '../../quality/periods.js';
+import { periodsEndingWith } from '../../time/index.js';
 import type { Prepared } from '../../quality/prepare.js';
 
 /** A repeat visit: another record of the same serial opened within this long after closing. */

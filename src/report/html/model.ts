@@ -7,7 +7,7 @@ import type { Lookup } from '../../ledger/lookup.js';
 import type { ActionData } from '../../ledger/schema.js';
 import type { ControlResult } from '../../quality/control.js';
 import type { Engine } from '../../quality/engine.js';
-import { periodsEndingWith } from '../../quality/periods.js';
+import { periodsEndingWith } from '../../time/index.js';
 import { reviewInputs, type ReviewInputs } from '../review.js';
 import { reportData, type ReportData } from './data.js';
 

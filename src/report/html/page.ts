@@ -2,7 +2,7 @@
 // image or stylesheet to fetch (a Content-Security-Policy forbids any, as a second line of
 // defence behind the escaping), so it opens from file:// and prints to PDF.
 import type { Translate } from '../../i18n/index.js';
-import { localDate, parseTimestamp } from '../../quality/periods.js';
+import { localDate, parseTimestamp } from '../../time/index.js';
 import { html, trusted } from './escape.js';
 import type { ReportModel } from './model.js';
 import { Ids } from './parts.js';

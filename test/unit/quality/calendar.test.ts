@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { businessHours, compileCalendar, durationHours, mergePauses } from '../../../src/quality/calendar.js';
+import { businessHours, compileCalendar, elapsedHours, mergePauses } from '../../../src/time/index.js';
 
 const MAD = 'Europe/Madrid';
 const NY = 'America/New_York';
@@ -99,16 +99,16 @@ describe('mergePauses', () => {
   });
 });
 
-describe('durationHours without a calendar (elapsed time)', () => {
+describe('elapsedHours without a calendar (elapsed time)', () => {
   it('is elapsed time in hours', () => {
     // 2026-11-02 09:00 → 2026-11-04 16:30 = 2 days + 7.5 h = 55.5 h
-    expect(durationHours(mw('2026-11-02T09:00:00'), mw('2026-11-04T16:30:00'), [], MAD)).toBe(55.5);
+    expect(elapsedHours(mw('2026-11-02T09:00:00'), mw('2026-11-04T16:30:00'), [], MAD)).toBe(55.5);
   });
 
   it('subtracts pauses (the SPEC §1.6 record)', () => {
     // opened 11-02 09:14, closed 11-04 16:30: 2 d 7 h 16 min = 55 h 16 min;
     // paused 11-03 09:00–15:00 = 6 h → 49 h 16 min = 49 + 16/60 h.
-    const d = durationHours(mw('2026-11-02T09:14:00'), mw('2026-11-04T16:30:00'), [{ from: mw('2026-11-03T09:00:00'), to: mw('2026-11-03T15:00:00') }], MAD);
+    const d = elapsedHours(mw('2026-11-02T09:14:00'), mw('2026-11-04T16:30:00'), [{ from: mw('2026-11-03T09:00:00'), to: mw('2026-11-03T15:00:00') }], MAD);
     expect(d).toBeCloseTo(49 + 16 / 60, 10);
   });
 
@@ -124,34 +124,34 @@ describe('durationHours without a calendar (elapsed time)', () => {
       { from: mw('2026-11-08T12:00:00'), to: mw('2026-11-09T09:30:00') },
       { from: mw('2026-11-11T12:00:00'), to: mw('2026-11-12T12:00:00') },
     ];
-    expect(durationHours(mw('2026-11-09T09:00:00'), mw('2026-11-10T18:00:00'), pauses, MAD)).toBe(11.5);
+    expect(elapsedHours(mw('2026-11-09T09:00:00'), mw('2026-11-10T18:00:00'), pauses, MAD)).toBe(11.5);
   });
 
   it('a pause covering the whole span gives 0', () => {
-    expect(durationHours(1000, 2000, [{ from: 0, to: 5000 }], UTC)).toBe(0);
+    expect(elapsedHours(1000, 2000, [{ from: 0, to: 5000 }], UTC)).toBe(0);
   });
 
   it('is real elapsed time across DST changes', () => {
     // Sat 12:00 → Sun 12:00 wall time: 23 h in March, 25 h in October (Europe/Madrid)
-    expect(durationHours(mw('2026-03-28T12:00:00'), ms('2026-03-29T12:00:00'), [], MAD)).toBe(23);
-    expect(durationHours(ms('2026-10-24T12:00:00'), mw('2026-10-25T12:00:00'), [], MAD)).toBe(25);
+    expect(elapsedHours(mw('2026-03-28T12:00:00'), ms('2026-03-29T12:00:00'), [], MAD)).toBe(23);
+    expect(elapsedHours(ms('2026-10-24T12:00:00'), mw('2026-10-25T12:00:00'), [], MAD)).toBe(25);
   });
 
   it('end before or equal to start gives 0; NaN gives NaN', () => {
-    expect(durationHours(2000, 1000, [], UTC)).toBe(0);
-    expect(durationHours(1000, 1000, [], UTC)).toBe(0);
-    expect(durationHours(NaN, 1000, [], UTC)).toBeNaN();
-    expect(durationHours(1000, 2000, undefined, UTC)).toBe(1000 / 3_600_000);
+    expect(elapsedHours(2000, 1000, [], UTC)).toBe(0);
+    expect(elapsedHours(1000, 1000, [], UTC)).toBe(0);
+    expect(elapsedHours(NaN, 1000, [], UTC)).toBeNaN();
+    expect(elapsedHours(1000, 2000, undefined, UTC)).toBe(1000 / 3_600_000);
   });
 });
 
-describe('durationHours with a business calendar', () => {
+describe('elapsedHours with a business calendar', () => {
   it('the SPEC §1.6 record in business hours', () => {
     // Mon 11-02 from 09:14: 09:14–14:00 = 4 h 46 min, 15:00–18:00 = 3 h → 7 h 46 min
     // Tue 11-03: pause 09:00–15:00 removes 09:00–14:00; 15:00–18:00 = 3 h
     // Wed 11-04 until 16:30: 09:00–14:00 = 5 h, 15:00–16:30 = 1.5 h → 6 h 30 min
     // total 7:46 + 3:00 + 6:30 = 17 h 16 min
-    const d = durationHours(
+    const d = elapsedHours(
       mw('2026-11-02T09:14:00'),
       mw('2026-11-04T16:30:00'),
       [{ from: mw('2026-11-03T09:00:00'), to: mw('2026-11-03T15:00:00') }],
@@ -163,27 +163,27 @@ describe('durationHours with a business calendar', () => {
 
   it('counts several intervals a day and nothing at lunch', () => {
     // Mon 11-02 12:00 → 16:00: 12:00–14:00 = 2 h, 14:00–15:00 lunch, 15:00–16:00 = 1 h → 3 h
-    expect(durationHours(mw('2026-11-02T12:00:00'), mw('2026-11-02T16:00:00'), [], MAD, office)).toBe(3);
+    expect(elapsedHours(mw('2026-11-02T12:00:00'), mw('2026-11-02T16:00:00'), [], MAD, office)).toBe(3);
     // entirely inside lunch → 0
-    expect(durationHours(mw('2026-11-02T14:10:00'), mw('2026-11-02T14:50:00'), [], MAD, office)).toBe(0);
+    expect(elapsedHours(mw('2026-11-02T14:10:00'), mw('2026-11-02T14:50:00'), [], MAD, office)).toBe(0);
     // entirely at night → 0
-    expect(durationHours(mw('2026-11-02T19:00:00'), mw('2026-11-03T08:00:00'), [], MAD, office)).toBe(0);
+    expect(elapsedHours(mw('2026-11-02T19:00:00'), mw('2026-11-03T08:00:00'), [], MAD, office)).toBe(0);
   });
 
   it('over a weekend', () => {
     // Fri 11-06 17:00 → Mon 11-09 10:00: Fri 17–18 = 1 h, Sat 10–13 = 3 h, Sun 0, Mon 9–10 = 1 h → 5 h
     // (elapsed: 65 h)
-    expect(durationHours(mw('2026-11-06T17:00:00'), mw('2026-11-09T10:00:00'), [], MAD, office)).toBe(5);
-    expect(durationHours(mw('2026-11-06T17:00:00'), mw('2026-11-09T10:00:00'), [], MAD)).toBe(65);
+    expect(elapsedHours(mw('2026-11-06T17:00:00'), mw('2026-11-09T10:00:00'), [], MAD, office)).toBe(5);
+    expect(elapsedHours(mw('2026-11-06T17:00:00'), mw('2026-11-09T10:00:00'), [], MAD)).toBe(65);
   });
 
   it('skips a holiday inside the span', () => {
     // Thu 12-24 12:00 → Mon 12-28 12:00:
     // Thu 12–14 = 2 h + 15–18 = 3 h → 5 h; Fri 12-25 holiday 0; Sat 10–13 = 3 h; Sun 0; Mon 9–12 = 3 h
     // → 11 h (without the holiday it would be 11 + 8 = 19 h)
-    expect(durationHours(mw('2026-12-24T12:00:00'), mw('2026-12-28T12:00:00'), [], MAD, office)).toBe(11);
+    expect(elapsedHours(mw('2026-12-24T12:00:00'), mw('2026-12-28T12:00:00'), [], MAD, office)).toBe(11);
     const noHolidays = compileCalendar({ hours: { 'mon-fri': '09:00-14:00,15:00-18:00', sat: '10:00-13:00' } });
-    expect(durationHours(mw('2026-12-24T12:00:00'), mw('2026-12-28T12:00:00'), [], MAD, noHolidays)).toBe(19);
+    expect(elapsedHours(mw('2026-12-24T12:00:00'), mw('2026-12-28T12:00:00'), [], MAD, noHolidays)).toBe(19);
   });
 
   it('pauses overlapping non-working hours and each other', () => {
@@ -195,44 +195,44 @@ describe('durationHours with a business calendar', () => {
       { from: mw('2026-11-09T13:00:00'), to: mw('2026-11-09T16:00:00') },
       { from: mw('2026-11-09T15:00:00'), to: mw('2026-11-10T10:00:00') },
     ];
-    expect(durationHours(mw('2026-11-09T09:00:00'), mw('2026-11-10T18:00:00'), pauses, MAD, office)).toBe(11);
+    expect(elapsedHours(mw('2026-11-09T09:00:00'), mw('2026-11-10T18:00:00'), pauses, MAD, office)).toBe(11);
     // a pause only over lunch and the night removes nothing
     const idle = [
       { from: mw('2026-11-09T14:00:00'), to: mw('2026-11-09T15:00:00') },
       { from: mw('2026-11-09T18:00:00'), to: mw('2026-11-10T09:00:00') },
     ];
-    expect(durationHours(mw('2026-11-09T09:00:00'), mw('2026-11-10T18:00:00'), idle, MAD, office)).toBe(16);
+    expect(elapsedHours(mw('2026-11-09T09:00:00'), mw('2026-11-10T18:00:00'), idle, MAD, office)).toBe(16);
   });
 
   it('business hours on DST-change days are computed from real instants', () => {
     const sundays = compileCalendar({ hours: { sun: '00:00-24:00' } });
     // the whole local day: 23 h on 2026-03-29, 25 h on 2026-10-25 (Europe/Madrid)
-    expect(durationHours(mw('2026-03-28T00:00:00'), ms('2026-03-31T00:00:00'), [], MAD, sundays)).toBe(23);
-    expect(durationHours(ms('2026-10-23T00:00:00'), mw('2026-10-27T00:00:00'), [], MAD, sundays)).toBe(25);
+    expect(elapsedHours(mw('2026-03-28T00:00:00'), ms('2026-03-31T00:00:00'), [], MAD, sundays)).toBe(23);
+    expect(elapsedHours(ms('2026-10-23T00:00:00'), mw('2026-10-27T00:00:00'), [], MAD, sundays)).toBe(25);
 
     const night = compileCalendar({ hours: { sun: '01:00-04:00' } });
     // 01:00+01:00 (00:00Z) → 04:00+02:00 (02:00Z) = 2 h, the change falls inside the window
-    expect(durationHours(mw('2026-03-28T00:00:00'), ms('2026-03-31T00:00:00'), [], MAD, night)).toBe(2);
+    expect(elapsedHours(mw('2026-03-28T00:00:00'), ms('2026-03-31T00:00:00'), [], MAD, night)).toBe(2);
     // 01:00+02:00 (23:00Z the day before) → 04:00+01:00 (03:00Z) = 4 h
-    expect(durationHours(ms('2026-10-23T00:00:00'), mw('2026-10-27T00:00:00'), [], MAD, night)).toBe(4);
+    expect(elapsedHours(ms('2026-10-23T00:00:00'), mw('2026-10-27T00:00:00'), [], MAD, night)).toBe(4);
 
     const day = compileCalendar({ hours: { sun: '09:00-18:00' } });
     // 09:00–18:00 is 9 h on both change days: the change (at 02:00/03:00) is outside it
-    expect(durationHours(mw('2026-03-28T00:00:00'), ms('2026-03-31T00:00:00'), [], MAD, day)).toBe(9);
-    expect(durationHours(ms('2026-10-23T00:00:00'), mw('2026-10-27T00:00:00'), [], MAD, day)).toBe(9);
+    expect(elapsedHours(mw('2026-03-28T00:00:00'), ms('2026-03-31T00:00:00'), [], MAD, day)).toBe(9);
+    expect(elapsedHours(ms('2026-10-23T00:00:00'), mw('2026-10-27T00:00:00'), [], MAD, day)).toBe(9);
 
     // a window starting inside the gap moves forward by the gap: 02:30 does not exist on
     // 2026-03-29 → 03:30+02:00 (01:30Z); 05:00+02:00 is 03:00Z → 1.5 h
     const gap = compileCalendar({ hours: { sun: '02:30-05:00' } });
-    expect(durationHours(mw('2026-03-28T00:00:00'), ms('2026-03-31T00:00:00'), [], MAD, gap)).toBe(1.5);
+    expect(elapsedHours(mw('2026-03-28T00:00:00'), ms('2026-03-31T00:00:00'), [], MAD, gap)).toBe(1.5);
   });
 
   it('Monday to Friday 09–18 over the March change week-end is 9 h a day', () => {
     const c = compileCalendar({ hours: { 'mon-fri': '09:00-18:00' } });
     // Fri 2026-03-27 09:00 (+01:00) → Mon 2026-03-30 18:00 (+02:00): Fri 9 h + Mon 9 h = 18 h
-    expect(durationHours(mw('2026-03-27T09:00:00'), ms('2026-03-30T18:00:00'), [], MAD, c)).toBe(18);
+    expect(elapsedHours(mw('2026-03-27T09:00:00'), ms('2026-03-30T18:00:00'), [], MAD, c)).toBe(18);
     // same in New York around 2026-03-08: Fri 03-06 09:00 (−05:00) → Mon 03-09 18:00 (−04:00)
-    expect(durationHours(at('2026-03-06T09:00:00-05:00'), at('2026-03-09T18:00:00-04:00'), [], NY, c)).toBe(18);
+    expect(elapsedHours(at('2026-03-06T09:00:00-05:00'), at('2026-03-09T18:00:00-04:00'), [], NY, c)).toBe(18);
   });
 
   it('working hours are read in the given zone', () => {
@@ -240,9 +240,9 @@ describe('durationHours with a business calendar', () => {
     // in UTC (1 h working: 09–10) and 03:00–05:00 in New York (0 h)
     const a = at('2026-11-02T08:00:00Z');
     const b = at('2026-11-02T10:00:00Z');
-    expect(durationHours(a, b, [], MAD, office)).toBe(2);
-    expect(durationHours(a, b, [], UTC, office)).toBe(1);
-    expect(durationHours(a, b, [], NY, office)).toBe(0);
+    expect(elapsedHours(a, b, [], MAD, office)).toBe(2);
+    expect(elapsedHours(a, b, [], UTC, office)).toBe(1);
+    expect(elapsedHours(a, b, [], NY, office)).toBe(0);
   });
 
   it('a year-long span is summed per day, holidays excepted', () => {
@@ -269,9 +269,9 @@ describe('durationHours with a business calendar', () => {
         const start = base + s * 60_000;
         const end = start + len * 60_000;
         const pauses = ps.map(([f, l]) => ({ from: base + f * 60_000, to: base + (f + l) * 60_000 }));
-        const elapsed = durationHours(start, end, pauses, tz);
-        expect(durationHours(start, end, pauses, tz, always)).toBeCloseTo(elapsed, 9);
-        expect(durationHours(start, end, pauses, tz, office)).toBeLessThanOrEqual(elapsed + 1e-9);
+        const elapsed = elapsedHours(start, end, pauses, tz);
+        expect(elapsedHours(start, end, pauses, tz, always)).toBeCloseTo(elapsed, 9);
+        expect(elapsedHours(start, end, pauses, tz, office)).toBeLessThanOrEqual(elapsed + 1e-9);
         expect(elapsed).toBeLessThanOrEqual(len / 60 + 1e-9);
         expect(elapsed).toBeGreaterThanOrEqual(0);
       }),
@@ -283,8 +283,8 @@ describe('durationHours with a business calendar', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 20 * 24 * 60 }), fc.integer({ min: 0, max: 20 * 24 * 60 }), fc.integer({ min: 0, max: 20 * 24 * 60 }), (a, b, c) => {
         const [x, y, z] = [a, b, c].sort((p, q) => p - q).map((m) => base + m * 60_000);
-        const whole = durationHours(x, z, [], MAD, office);
-        expect(durationHours(x, y, [], MAD, office) + durationHours(y, z, [], MAD, office)).toBeCloseTo(whole, 9);
+        const whole = elapsedHours(x, z, [], MAD, office);
+        expect(elapsedHours(x, y, [], MAD, office) + elapsedHours(y, z, [], MAD, office)).toBeCloseTo(whole, 9);
       }),
     );
   });

@@ -7,7 +7,7 @@ import { allProblems } from '../../../src/ledger/checks.js';
 import { buildLookup } from '../../../src/ledger/lookup.js';
 import { runControlEngine, failing, type ControlResult, type Deviation } from '../../../src/quality/control.js';
 import { mergeCatalogues } from '../../../src/quality/suggest.js';
-import { parseTimestamp } from '../../../src/quality/periods.js';
+import { parseTimestamp } from '../../../src/time/index.js';
 import { controlJson } from '../../../src/report/control-json.js';
 import { cleanup } from '../../helpers/run.js';
 import { writeLedger, type LedgerSpec } from '../../helpers/build-ledger.js';

@@ -13,7 +13,7 @@ import { Engine } from '../../../src/quality/engine.js';
 import { cachedEngine, factsPath, readFacts } from '../../../src/quality/facts-cache.js';
 import { RESOLUTION_COLUMN } from '../../../src/quality/columns.js';
 import type { Seed } from '../../../src/quality/prepare.js';
-import { formatInstant, localDate, parseTimestamp } from '../../../src/quality/periods.js';
+import { formatInstant, localDate, parseTimestamp } from '../../../src/time/index.js';
 import { cleanup, REPO, tempDir } from '../../helpers/run.js';
 
 const EXAMPLE = join(REPO, 'examples', 'electrodomesticos-sol');

@@ -5,7 +5,7 @@ import {
   comparePeriods,
   formatInstant,
   isoWeeksInYear,
-  isValidDate,
+  isDate,
   isValidTimeZone,
   lastCompletePeriod,
   localDate,
@@ -22,7 +22,7 @@ import {
   previousPeriod,
   shiftPeriod,
   tzOffset,
-} from '../../../src/quality/periods.js';
+} from '../../../src/time/index.js';
 
 const MAD = 'Europe/Madrid';
 const NY = 'America/New_York';
@@ -410,9 +410,9 @@ describe('dates', () => {
     expect(() => addCalendarMonths('2025-02-01', 1.5)).toThrow(/integer/);
   });
 
-  it('isValidDate', () => {
-    expect(isValidDate('2024-02-29')).toBe(true);
-    expect(isValidDate('2025-02-29')).toBe(false);
-    expect(isValidDate('2025-2-9')).toBe(false);
+  it('isDate', () => {
+    expect(isDate('2024-02-29')).toBe(true);
+    expect(isDate('2025-02-29')).toBe(false);
+    expect(isDate('2025-2-9')).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
 // same RangeError for an unknown zone (only when the zone is needed).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseTimestamp, parseTimestampSlow } from '../../../src/quality/periods.js';
+import { parseTimestamp, parseTimestampSlow } from '../../../src/time/index.js';
 
 const ZONES = ['Europe/Madrid', 'America/New_York', 'UTC', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Pacific/Chatham'];
 

@@ -6,7 +6,7 @@ import { loadLedger } from '../../../src/ledger/load.js';
 import { allProblems } from '../../../src/ledger/checks.js';
 import { buildLookup } from '../../../src/ledger/lookup.js';
 import { runControlEngine } from '../../../src/quality/control.js';
-import { parseTimestamp } from '../../../src/quality/periods.js';
+import { parseTimestamp } from '../../../src/time/index.js';
 import { cleanup } from '../../helpers/run.js';
 import { writeLedger, type LedgerSpec } from '../../helpers/build-ledger.js';
 

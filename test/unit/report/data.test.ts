@@ -7,7 +7,7 @@ import { loadLedger, type Ledger } from '../../../src/ledger/load.js';
 import { buildLookup, type Lookup } from '../../../src/ledger/lookup.js';
 import { runControlEngine, type ControlResult, type Deviation } from '../../../src/quality/control.js';
 import { Engine } from '../../../src/quality/engine.js';
-import { parseTimestamp } from '../../../src/quality/periods.js';
+import { parseTimestamp } from '../../../src/time/index.js';
 import { mergeCatalogues } from '../../../src/quality/suggest.js';
 import { causeBreakdown, deviationCauses, productDeficiencies } from '../../../src/report/html/data.js';
 import { actionStatuses, opportunities, satisfaction } from '../../../src/report/review.js';

@@ -9,7 +9,7 @@ import { loadLedger } from '../../../src/ledger/load.js';
 import { buildLookup } from '../../../src/ledger/lookup.js';
 import { runControlEngine } from '../../../src/quality/control.js';
 import { Engine } from '../../../src/quality/engine.js';
-import { parseTimestamp } from '../../../src/quality/periods.js';
+import { parseTimestamp } from '../../../src/time/index.js';
 import { formatControlMarkdown, md } from '../../../src/report/control-markdown.js';
 import { reviewInputs } from '../../../src/report/review.js';
 import { FIXTURES } from '../../helpers/run.js';

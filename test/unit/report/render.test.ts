@@ -9,7 +9,7 @@ import { loadLedger } from '../../../src/ledger/load.js';
 import { buildLookup } from '../../../src/ledger/lookup.js';
 import { runControlEngine, type ControlResult } from '../../../src/quality/control.js';
 import { Engine } from '../../../src/quality/engine.js';
-import { parseTimestamp } from '../../../src/quality/periods.js';
+import { parseTimestamp } from '../../../src/time/index.js';
 import { escapeHtml } from '../../../src/report/html/escape.js';
 import { buildReportModel } from '../../../src/report/html/model.js';
 import { renderReport } from '../../../src/report/html/page.js';

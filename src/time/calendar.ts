@@ -25,18 +25,11 @@
  * day, so on a DST-change day 09:00-18:00 is still 9 hours unless the change falls inside it
  * (01:00-04:00 on 2026-03-29 in Europe/Madrid is 2 hours; on 2026-10-25 it is 4 hours). A
  * working-hour boundary that falls in a DST gap moves forward by the gap; an ambiguous one
- * takes the earlier instant (as in periods.ts).
+ * takes the earlier instant (as in zones.ts).
  */
 
-import {
-  assertTimeZone,
-  formatDayNumber,
-  isoWeekday,
-  localDayNumber,
-  parseDateToDayNumber,
-  startOfLocalDay,
-  wallTimeToInstant,
-} from './periods.js';
+import { formatDayNumber, isoWeekday, parseDateToDayNumber } from './civil.js';
+import { assertTimeZone, localDayNumber, startOfLocalDay, wallTimeToInstant } from './zones.js';
 
 export interface CalendarDef {
   hours: Readonly<Record<string, string | readonly string[]>>;
@@ -287,7 +280,7 @@ export function mergePauses(start: number, end: number, pauses: readonly Pause[]
  * - Cost: O(days spanned + pauses), never per minute; working hours per (zone, day) are cached
  *   on the Calendar.
  */
-export function durationHours(
+export function elapsedHours(
   startMs: number,
   endMs: number,
   pauses: readonly Pause[] | undefined,
@@ -334,7 +327,7 @@ export function durationHours(
   return total / HOUR;
 }
 
-/** Working hours of a calendar between two instants (no pauses): durationHours with a calendar. */
+/** Working hours of a calendar between two instants (no pauses): elapsedHours with a calendar. */
 export function businessHours(startMs: number, endMs: number, tz: string, calendar: Calendar): number {
-  return durationHours(startMs, endMs, undefined, tz, calendar);
+  return elapsedHours(startMs, endMs, undefined, tz, calendar);
 }
