@@ -77,7 +77,7 @@ export function kindMeasurable(engine: Engine, ledger: Ledger, lookup: Lookup, s
     // Judged as control judges, with "now" at the end of the period.
     const result = runControlEngine(ledger, lookup, { period, asOf: periodBounds(period, tz).end, service: svc.id, catalogue: [] }, engine);
     const d = result.deviations.find((x) => x.key === `${svc.id}/${kind}/${period}`);
-    const count = !d ? 0 : kind === 'compliance' ? d.records?.length ?? 0 : kind === 'training' ? d.people?.length ?? 0 : d.actions.length;
+    const count = !d ? 0 : d.kind === 'compliance' ? d.records.length : d.kind === 'training' ? d.people.length : d.actions.length;
     return { value: count, n: engine.population(scope, 'closed', period).length };
   };
   return {

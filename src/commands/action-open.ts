@@ -123,8 +123,10 @@ function findDeviation(ledger: Ledger, lookup: Lookup, key: string, asOf: number
 }
 
 function deviationTitle(d: Deviation, period: string, t: CommandContext['io']['t']): string {
-  if (d.service === '*') return t('act.title.objective', { objective: d.requirement ?? '', period });
-  if (d.kind === 'target' || d.kind === 'trend') return t(`act.title.${d.kind}`, { service: d.service, requirement: d.requirement ?? '', period });
+  if (d.kind === 'target' || d.kind === 'trend') {
+    if (d.service === '*') return t('act.title.objective', { objective: d.requirement, period });
+    return t(`act.title.${d.kind}`, { service: d.service, requirement: d.requirement, period });
+  }
   return t(`act.title.${d.kind}`, { service: d.service, period });
 }
 
@@ -132,12 +134,13 @@ function deviationTitle(d: Deviation, period: string, t: CommandContext['io']['t
 function fromDeviation(d: Deviation, lookup: Lookup, t: CommandContext['io']['t']): Draft {
   const period = parseDeviationKey(d.key)!.period;
   const svc = d.service === '*' ? undefined : lookup.services.get(d.service);
-  const responsible = d.responsible ?? (svc ? { role: svc.owner, people: (lookup.peopleByRole.get(svc.owner) ?? []).map((p) => p.id).sort() } : undefined);
-  const entries = d.suggestionEntries ?? [];
+  const measured = d.kind === 'target' || d.kind === 'trend' ? d : undefined;
+  const responsible = measured?.responsible ?? (svc ? { role: svc.owner, people: (lookup.peopleByRole.get(svc.owner) ?? []).map((p) => p.id).sort() } : undefined);
+  const entries = measured?.suggestionEntries ?? [];
   return {
     type: d.kind === 'trend' ? 'preventive' : 'corrective',
     service: svc?.id,
-    requirement: svc && (d.kind === 'target' || d.kind === 'trend') ? d.requirement : undefined,
+    requirement: svc && measured ? measured.requirement : undefined,
     deviation: d.key,
     title: deviationTitle(d, period, t),
     owner: responsible ? responsible.people[0] ?? responsible.role : undefined,

@@ -14,8 +14,9 @@ import type { Ledger } from '../ledger/load.js';
 import { openValidLedger } from './open.js';
 import { resolveAsOf, resolvePeriod } from './control-options.js';
 import { formatOption } from './format-option.js';
+import { CONTROL_FORMAT_NAMES, CONTROL_FORMATS, type ControlFormat, type ControlFormatName, type ControlReport } from '../report/control-formats.js';
+import { deviationPositions } from '../acting/deviation-positions.js';
 
-export const CONTROL_FORMATS = ['table', 'json', 'markdown', 'github', 'junit'] as const;
 const FAIL_ON = ['warning', 'critical', 'never'] as const;
 
 export interface ControlOptions {
@@ -28,29 +29,22 @@ export interface ControlOptions {
   output?: string;
 }
 
-async function render(format: string, result: ControlResult, ctx: CommandContext, color: boolean, root: string, ledger: Ledger, engine: Engine): Promise<string> {
-  const t = ctx.io.t;
-  switch (format) {
-    case 'json':
-      return (await import('../report/control-json.js')).formatControlJson(result);
-    case 'markdown': {
-      // The review pack also reports the ledger's actions, satisfaction and improvement room.
-      const review = (await import('../report/review.js')).reviewInputs(ledger, engine, result);
-      return (await import('../report/control-markdown.js')).formatControlMarkdown(result, t, review);
-    }
-    case 'github':
-      return (await import('../report/control-github.js')).formatControlGithub(result, t, root);
-    case 'junit':
-      return (await import('../report/control-junit.js')).formatControlJunit(result, t);
-    default:
-      return (await import('../report/control-table.js')).formatControlTable(result, t, color);
-  }
+/** The report a format needs, computed here (reporters only format it). */
+async function render(format: ControlFormatName, result: ControlResult, ctx: CommandContext, color: boolean, ledger: Ledger, engine: Engine): Promise<string> {
+  const entry: ControlFormat = CONTROL_FORMATS[format];
+  const needs = entry.needs ?? [];
+  const report: ControlReport = {
+    result,
+    positions: needs.includes('positions') ? deviationPositions(result, ledger.root) : new Map(),
+    review: needs.includes('review') ? (await import('../acting/review.js')).reviewInputs(ledger, engine, result) : undefined,
+  };
+  return (await entry.load())(report, ctx.io.t, { color });
 }
 
 export async function runControl(ctx: CommandContext & ControlOptions): Promise<{ exitCode: number; result: ControlResult }> {
   const { io } = ctx;
   const t = io.t;
-  const format = formatOption(io, ctx.format, CONTROL_FORMATS, 'table');
+  const format = formatOption(io, ctx.format, CONTROL_FORMAT_NAMES, 'table');
   const failOn = (ctx.failOn ?? 'critical') as (typeof FAIL_ON)[number];
   if (!FAIL_ON.includes(failOn)) throw new UsageError(t('error.bad-fail-on', { value: ctx.failOn! }));
 
@@ -65,7 +59,7 @@ export async function runControl(ctx: CommandContext & ControlOptions): Promise<
   const { engine, save } = cachedEngine(ledger, lookup);
   const result = runControlEngine(ledger, lookup, { period, asOf, service: ctx.service, catalogue: suggestionCatalogue(ledger, io.lang) }, engine);
 
-  const text = await render(format, result, ctx, io.color && !ctx.output, ledger.root, ledger, engine);
+  const text = await render(format, result, ctx, io.color && !ctx.output, ledger, engine);
   if (output) {
     try {
       replaceAtomic(output, text);

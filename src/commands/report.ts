@@ -32,7 +32,7 @@ export async function runReport(ctx: CommandContext & ReportOptions): Promise<{ 
 
   const { engine, save } = cachedEngine(ledger, lookup);
   const result = runControlEngine(ledger, lookup, { period, asOf, catalogue: suggestionCatalogue(ledger, io.lang) }, engine);
-  const [{ buildReportModel }, { renderReport }] = await Promise.all([import('../report/html/model.js'), import('../report/html/page.js')]);
+  const [{ buildReportModel }, { renderReport }] = await Promise.all([import('../acting/report-model.js'), import('../report/html/page.js')]);
   const text = renderReport(buildReportModel(ledger, lookup, engine, result, io.lang), t);
   save();
   try {

@@ -4,13 +4,13 @@ import type { ControlResult, Deviation } from '../quality/control.js';
 
 function deviationOut(d: Deviation): Record<string, unknown> {
   const o: Record<string, unknown> = { key: d.key, kind: d.kind, severity: d.severity, service: d.service };
-  if (d.requirement !== undefined) o.requirement = d.requirement;
   if (d.kind === 'target' || d.kind === 'trend') {
+    o.requirement = d.requirement;
     o.value = d.value;
     o.target = d.target;
-    o.responsible = d.responsible ?? null;
-    o.causes = d.causes ?? [];
-    o.suggestions = d.suggestions ?? [];
+    o.responsible = d.responsible;
+    o.causes = d.causes;
+    o.suggestions = d.suggestions;
     if (d.kind === 'trend') {
       o.rules = d.rules;
       o.series = d.series;

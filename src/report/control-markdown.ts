@@ -5,8 +5,9 @@
 import type { Translate } from '../i18n/index.js';
 import type { ControlResult, Deviation } from '../quality/control.js';
 import { formatTarget, formatValue, indicatorName, sparkline } from './format.js';
-import type { Point, ReviewInputs } from './review.js';
+import type { Point, ReviewInputs } from '../acting/review.js';
 import { safeDeep } from '../io/safe-text.js';
+import { causeLine, deviationHeadline, responsibleLine, rulesLine } from './deviation-text.js';
 
 const ICON: Record<string, string> = { ok: '✅', warning: '⚠️', critical: '❌', 'no-data': '⚪' };
 
@@ -23,11 +24,6 @@ function cell(text: string): string {
 function translated(t: Translate, key: string, fallback: string): string {
   const text = t(key);
   return text === key ? fallback : text;
-}
-
-function unitOf(result: ControlResult, d: Deviation): string {
-  return d.service === '*' ? result.objectives.find((o) => o.id === d.requirement)?.unit ?? 'number'
-    : result.services.find((s) => s.id === d.service)?.requirements.find((r) => r.id === d.requirement)?.unit ?? 'number';
 }
 
 function actionsSection(review: ReviewInputs, t: Translate): string[] {
@@ -107,19 +103,17 @@ function deviationsSection(result: ControlResult, review: ReviewInputs | undefin
   for (const d of result.deviations) {
     const ack = d.acknowledged ? ` — ${t('control.acknowledged', { actions: d.actions.join(', ') })}` : '';
     out.push(`- ${ICON[d.severity]} **\`${d.key}\`** (${d.kind})${ack}`);
-    if (d.responsible) out.push(`  - ${md(t('control.responsible', { role: d.responsible.role, people: d.responsible.people.join(', ') || '—' }))}`);
-    else if (d.responsible === null) out.push(`  - ${md(t('control.responsible.none'))}`);
-    const unit = unitOf(result, d);
-    if (d.kind === 'target') out.push(`  - ${md(t('control.kind.target', { value: formatValue(d.value, unit), target: formatTarget(d.target!, unit, t('status.critical')) }))}`);
-    if (d.rules) out.push(`  - ${md(t('control.rules', { rules: d.rules.join(', '), count: d.series?.length ?? 0 }))}`);
-    for (const c of d.causes ?? []) {
-      out.push(`  - ${md(t('control.cause', { dimension: c.dimension, value: c.value, n: c.n, inGroup: formatValue(c.value_in_group, unit), without: formatValue(c.value_without_group, unit) }))}`);
+    const responsible = responsibleLine(d, t);
+    if (responsible) out.push(`  - ${md(responsible)}`);
+    if (d.kind === 'target') out.push(`  - ${md(deviationHeadline(d, t))}`);
+    if (d.kind === 'trend') out.push(`  - ${md(rulesLine(d, t))}`);
+    if (d.kind === 'target' || d.kind === 'trend') {
+      for (const c of d.causes) out.push(`  - ${md(causeLine(c, d.unit, t))}`);
+      for (const s of d.suggestions) out.push(`  - ${md(t('control.suggestion', { title: s }))}`);
     }
-    for (const s of d.suggestions ?? []) out.push(`  - ${md(t('control.suggestion', { title: s }))}`);
-    if (d.records && d.records.length > 0) out.push(`  - ${d.records.map((r) => `\`${r.id}\` ${r.problems.join(', ')}`).join('; ')}`);
-    for (const p of d.people ?? []) out.push(`  - ${md(t('control.person', { id: p.id, course: p.course, problem: p.problem }))}`);
-    if (d.kind === 'action') out.push(`  - ${md(t('control.kind.action', { actions: d.actions.join(', ') }))}`);
-    if (d.kind === 'capacity') out.push(`  - ${md(t('control.kind.capacity', { value: formatValue(d.value, 'ratio'), capacity: d.capacity ?? '' }))}`);
+    if (d.kind === 'compliance' && d.records.length > 0) out.push(`  - ${d.records.map((r) => `\`${r.id}\` ${r.problems.join(', ')}`).join('; ')}`);
+    if (d.kind === 'training') for (const p of d.people) out.push(`  - ${md(t('control.person', { id: p.id, course: p.course, problem: p.problem }))}`);
+    if (d.kind === 'action' || d.kind === 'capacity') out.push(`  - ${md(deviationHeadline(d, t))}`);
     // Corrective actions: the ones that name the deviation (or, for `action`, the late ones).
     for (const id of d.actions) {
       const a = actions.get(id);

@@ -7,6 +7,7 @@ import type { ControlResult, Deviation } from '../quality/control.js';
 import type { Status } from '../quality/targets.js';
 import { palette } from './colors.js';
 import { formatTarget, formatValue, indicatorName, sparkline } from './format.js';
+import { causeLine, deviationHeadline, responsibleLine, rulesLine } from './deviation-text.js';
 import { safeDeep } from '../io/safe-text.js';
 
 function statusText(status: Status, t: Translate, color: boolean): string {
@@ -19,48 +20,23 @@ function table(head: string[]): Table.Table {
   return new Table({ head, style: { head: [], border: [] }, wordWrap: true });
 }
 
-function unitOfDeviation(result: ControlResult, d: Deviation): string {
-  if (d.service === '*') return result.objectives.find((o) => o.id === d.requirement)?.unit ?? 'number';
-  return result.services.find((s) => s.id === d.service)?.requirements.find((r) => r.id === d.requirement)?.unit ?? 'number';
-}
-
-function deviationLines(result: ControlResult, d: Deviation, t: Translate, color: boolean): string[] {
+function deviationLines(d: Deviation, t: Translate, color: boolean): string[] {
   const c = palette(color);
   const sev = d.severity === 'critical' ? c.red.bold(t('status.critical')) : c.yellow(t('status.warning'));
-  const unit = unitOfDeviation(result, d);
-  let what = '';
-  switch (d.kind) {
-    case 'target':
-      what = t('control.kind.target', { value: formatValue(d.value, unit), target: formatTarget(d.target!, unit, t('status.critical')) });
-      break;
-    case 'trend':
-      what = t('control.kind.trend', { value: formatValue(d.value, unit) });
-      break;
-    case 'compliance':
-      what = t('control.kind.compliance', { count: d.records!.length });
-      break;
-    case 'training':
-      what = t('control.kind.training', { count: d.people!.length });
-      break;
-    case 'action':
-      what = t('control.kind.action', { actions: d.actions.join(', ') });
-      break;
-    case 'capacity':
-      what = t('control.kind.capacity', { value: formatValue(d.value, 'ratio'), capacity: d.capacity ?? '' });
-      break;
+  const lines = [`${sev} ${c.bold(d.key)}  ${deviationHeadline(d, t)}${d.acknowledged ? c.dim(`  [${t('control.acknowledged', { actions: d.actions.join(', ') })}]`) : ''}`];
+  if (d.kind === 'trend') lines.push(`    ${rulesLine(d, t)}`);
+  const responsible = responsibleLine(d, t);
+  if (responsible) lines.push(`    ${responsible}`);
+  if (d.kind === 'target' || d.kind === 'trend') {
+    for (const cause of d.causes) lines.push(`    ${causeLine(cause, d.unit, t)}`);
+    for (const s of d.suggestions) lines.push(`    ${t('control.suggestion', { title: s })}`);
   }
-  const lines = [`${sev} ${c.bold(d.key)}  ${what}${d.acknowledged ? c.dim(`  [${t('control.acknowledged', { actions: d.actions.join(', ') })}]`) : ''}`];
-  if (d.rules) lines.push(`    ${t('control.rules', { rules: d.rules.join(', '), count: d.series?.length ?? 0 })}`);
-  if (d.responsible) lines.push(`    ${t('control.responsible', { role: d.responsible.role, people: d.responsible.people.join(', ') || '—' })}`);
-  else if (d.responsible === null) lines.push(`    ${t('control.responsible.none')}`);
-  for (const cause of d.causes ?? []) {
-    lines.push(`    ${t('control.cause', { dimension: cause.dimension, value: cause.value, n: cause.n, inGroup: formatValue(cause.value_in_group, unit), without: formatValue(cause.value_without_group, unit) })}`);
+  if (d.kind === 'compliance') {
+    const shown = 20;
+    for (const r of d.records.slice(0, shown)) lines.push(`    ${t('control.record', { id: r.id, problems: r.problems.join(', ') })}`);
+    if (d.records.length > shown) lines.push(`    … (+${d.records.length - shown})`);
   }
-  for (const s of d.suggestions ?? []) lines.push(`    ${t('control.suggestion', { title: s })}`);
-  const shown = 20;
-  for (const r of (d.records ?? []).slice(0, shown)) lines.push(`    ${t('control.record', { id: r.id, problems: r.problems.join(', ') })}`);
-  if ((d.records?.length ?? 0) > shown) lines.push(`    … (+${d.records!.length - shown})`);
-  for (const p of d.people ?? []) lines.push(`    ${t('control.person', { id: p.id, course: p.course, problem: p.problem })}`);
+  if (d.kind === 'training') for (const p of d.people) lines.push(`    ${t('control.person', { id: p.id, course: p.course, problem: p.problem })}`);
   return lines;
 }
 
@@ -85,7 +61,7 @@ export function formatControlTable(unsafe: ControlResult, t: Translate, color: b
   }
   out.push(c.bold(t('control.deviations', { count: result.deviations.length })));
   if (result.deviations.length === 0) out.push(t('control.no-deviations'));
-  for (const d of result.deviations) out.push(...deviationLines(result, d, t, color), '');
+  for (const d of result.deviations) out.push(...deviationLines(d, t, color), '');
   out.push(t('control.summary', result.summary));
   return `${out.join('\n')}\n`;
 }

@@ -4,7 +4,7 @@
 import type { Translate } from '../../i18n/index.js';
 import { localDate, parseTimestamp } from '../../time/index.js';
 import { html, trusted } from './escape.js';
-import type { ReportModel } from './model.js';
+import type { ReportModel } from '../../acting/report-model.js';
 import { Ids } from './parts.js';
 import { causesSection, productsSection, satisfactionSection } from './quality-sections.js';
 import { actionsSection, deviationsSection, objectivesSection, opportunitiesSection, summarySection } from './sections.js';

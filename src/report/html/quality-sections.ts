@@ -4,11 +4,11 @@
 import type { Translate } from '../../i18n/index.js';
 import { SIX_M } from '../../ledger/schema.js';
 import { formatValue } from '../format.js';
-import type { SatisfactionSeries } from '../review.js';
-import type { CauseBreakdown } from './data.js';
+import type { SatisfactionSeries } from '../../acting/review.js';
+import type { CauseBreakdown } from '../../acting/report-data.js';
 import { html, type Html } from './escape.js';
 import { lineChart, type RefLine } from './line-chart.js';
-import type { ReportModel } from './model.js';
+import type { ReportModel } from '../../acting/report-model.js';
 import { categoryName, causeValue, dataDetails, dimensionName, Ids, table } from './parts.js';
 import { cumulative, paretoChart, type ParetoItem } from './pareto-chart.js';
 import { unitBounds } from './xmr-chart.js';

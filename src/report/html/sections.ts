@@ -5,16 +5,12 @@ import type { Translate } from '../../i18n/index.js';
 import type { Deviation } from '../../quality/control.js';
 import { formatTarget, formatValue, indicatorName } from '../format.js';
 import { html, type Html } from './escape.js';
-import { requirementKey, type ReportModel } from './model.js';
+import { requirementKey, type ReportModel } from '../../acting/report-model.js';
 import { causeValue, dimensionName, list, statusBadge, table, translated } from './parts.js';
+import { deviationHeadline, rulesLine } from '../deviation-text.js';
 
 export function indicatorLabel(indicator: unknown, stat: string | undefined): string {
   return indicatorName(indicator) + (stat && stat !== 'mean' && stat !== 'median' ? ` ${stat}` : '');
-}
-
-function unitOf(model: ReportModel, d: Deviation): string {
-  if (d.service === '*') return model.result.objectives.find((o) => o.id === d.requirement)?.unit ?? 'number';
-  return model.result.services.find((s) => s.id === d.service)?.requirements.find((r) => r.id === d.requirement)?.unit ?? 'number';
 }
 
 export function deviationAnchor(model: ReportModel, key: string): string {
@@ -77,50 +73,37 @@ function actionLine(model: ReportModel, id: string, t: Translate): Html {
   return html`<span class="key">${id}</span> — ${a.title} <span class="muted">(${translated('report.action-status', a.status, t)}${due ? `, ${due}` : ''})</span>`;
 }
 
-function deviationWhat(model: ReportModel, d: Deviation, t: Translate): string {
-  const unit = unitOf(model, d);
-  switch (d.kind) {
-    case 'target':
-      return t('control.kind.target', { value: formatValue(d.value, unit), target: formatTarget(d.target!, unit, t('status.critical')) });
-    case 'trend':
-      return `${t('control.kind.trend', { value: formatValue(d.value, unit) })}; ${t('control.rules', { rules: (d.rules ?? []).join(', '), count: d.series?.length ?? 0 })}`;
-    case 'compliance':
-      return t('control.kind.compliance', { count: d.records?.length ?? 0 });
-    case 'training':
-      return t('control.kind.training', { count: d.people?.length ?? 0 });
-    case 'action':
-      return t('control.kind.action', { actions: d.actions.join(', ') });
-    case 'capacity':
-      return t('control.kind.capacity', { value: formatValue(d.value, 'ratio'), capacity: d.capacity ?? '' });
-  }
+function deviationWhat(d: Deviation, t: Translate): string {
+  return d.kind === 'trend' ? `${deviationHeadline(d, t)}; ${rulesLine(d, t)}` : deviationHeadline(d, t);
 }
 
 export function deviationArticle(model: ReportModel, d: Deviation, t: Translate): Html {
-  const unit = unitOf(model, d);
+  const m = d.kind === 'target' || d.kind === 'trend' ? d : undefined; // a measured requirement
   const svc = model.result.services.find((s) => s.id === d.service);
-  const description = d.requirement === undefined ? undefined
-    : d.service === '*' ? model.descriptions.objectives.get(d.requirement) : model.descriptions.requirements.get(requirementKey(d.service, d.requirement));
+  const description = m === undefined ? undefined
+    : d.service === '*' ? model.descriptions.objectives.get(m.requirement) : model.descriptions.requirements.get(requirementKey(d.service, m.requirement));
   const parts: Html[] = [];
-  parts.push(html`<p>${deviationWhat(model, d, t)}</p>`);
+  parts.push(html`<p>${deviationWhat(d, t)}</p>`);
   if (description) parts.push(html`<p class="muted">${description}</p>`);
-  if (d.responsible) {
-    const people = d.responsible.people.map((p) => personName(model, p)).join(', ') || '—';
-    parts.push(html`<p><b>${t('report.dev.responsible')}:</b> ${personName(model, d.responsible.role)} — ${people}</p>`);
-  } else if (d.responsible === null) {
+  if (m?.responsible) {
+    const people = m.responsible.people.map((p) => personName(model, p)).join(', ') || '—';
+    parts.push(html`<p><b>${t('report.dev.responsible')}:</b> ${personName(model, m.responsible.role)} — ${people}</p>`);
+  } else if (m && m.responsible === null) {
     parts.push(html`<p><b>${t('report.dev.responsible')}:</b> ${t('report.dev.organisation')}</p>`);
   }
-  if (d.causes && d.causes.length > 0) {
-    const rows = d.causes.map((c) => [dimensionName(c.dimension, t), causeValue(c.dimension, c.value, t), { text: c.n, num: true }, { text: formatValue(c.value_in_group, unit), num: true }, { text: formatValue(c.value_without_group, unit), num: true }]);
+  const unit = m?.unit ?? 'number';
+  if (m && m.causes.length > 0) {
+    const rows = m.causes.map((c) => [dimensionName(c.dimension, t), causeValue(c.dimension, c.value, t), { text: c.n, num: true }, { text: formatValue(c.value_in_group, unit), num: true }, { text: formatValue(c.value_without_group, unit), num: true }]);
     parts.push(table([t('report.col.dimension'), t('report.col.group'), { text: 'n', num: true }, { text: t('report.col.in-group'), num: true }, { text: t('report.col.without-group'), num: true }], rows, t('report.dev.causes')));
-  } else if (d.kind === 'target' || d.kind === 'trend') {
+  } else if (m) {
     parts.push(html`<p class="muted">${t('report.dev.no-causes')}</p>`);
   }
-  if (d.suggestionEntries && d.suggestionEntries.length > 0) {
-    parts.push(html`<h4>${t('report.dev.suggestions')}</h4>${list(d.suggestionEntries.map((e) => html`${e.title}<br><span class="muted note">${e.plan}</span>`))}`);
-  } else if (d.suggestions && d.suggestions.length > 0) {
-    parts.push(html`<h4>${t('report.dev.suggestions')}</h4>${list(d.suggestions)}`);
+  if (m && m.suggestionEntries.length > 0) {
+    parts.push(html`<h4>${t('report.dev.suggestions')}</h4>${list(m.suggestionEntries.map((e) => html`${e.title}<br><span class="muted note">${e.plan}</span>`))}`);
+  } else if (m && m.suggestions.length > 0) {
+    parts.push(html`<h4>${t('report.dev.suggestions')}</h4>${list(m.suggestions)}`);
   }
-  if (d.records && d.records.length > 0) {
+  if (d.kind === 'compliance' && d.records.length > 0) {
     const withNotes = d.records.some((r) => model.data.records.get(r.id)?.notes);
     const rows = d.records.map((r) => {
       const rec = model.data.records.get(r.id);
@@ -130,7 +113,7 @@ export function deviationArticle(model: ReportModel, d: Deviation, t: Translate)
     const head = [t('report.col.record'), t('report.col.problems'), t('report.col.assignee'), ...(withNotes ? [t('report.col.notes')] : [])];
     parts.push(html`<details${d.records.length <= 6 ? html` open` : ''}><summary>${t('report.dev.records', { count: d.records.length })}</summary>${table(head, rows)}</details>`);
   }
-  if (d.people && d.people.length > 0) {
+  if (d.kind === 'training' && d.people.length > 0) {
     const rows = d.people.map((p) => [personName(model, p.id), html`<span class="key">${p.course}</span>`, translated('report.training', p.problem, t)]);
     parts.push(table([t('report.col.person'), t('report.col.course'), t('report.col.problem')], rows));
   }

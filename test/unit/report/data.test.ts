@@ -9,8 +9,8 @@ import { runControlEngine, type ControlResult, type Deviation } from '../../../s
 import { Engine } from '../../../src/quality/engine.js';
 import { parseTimestamp } from '../../../src/time/index.js';
 import { mergeCatalogues } from '../../../src/quality/suggest.js';
-import { causeBreakdown, deviationCauses, productDeficiencies } from '../../../src/report/html/data.js';
-import { actionStatuses, opportunities, satisfaction } from '../../../src/report/review.js';
+import { causeBreakdown, deviationCauses, productDeficiencies } from '../../../src/acting/report-data.js';
+import { actionStatuses, opportunities, satisfaction } from '../../../src/acting/review.js';
 import { writeLedger, type LedgerSpec } from '../../helpers/build-ledger.js';
 import { cleanup } from '../../helpers/run.js';
 
@@ -137,7 +137,8 @@ describe('review inputs', () => {
 });
 
 describe('causes of the deviations', () => {
-  const dev = (key: string, over: Partial<Deviation>): Deviation => ({ key, kind: 'target', severity: 'warning', service: 's', acknowledged: false, actions: [], ...over });
+  const dev = (key: string, over: Record<string, unknown>): Deviation =>
+    ({ key, kind: 'target', severity: 'warning', service: 's', acknowledged: false, actions: [], unit: 'number', causes: [], suggestions: [], suggestionEntries: [], responsible: null, ...over }) as unknown as Deviation;
   it('each requirement counts 1, shared by gain; a trend of the same requirement is not counted twice', () => {
     // r1 (lower is better, value 40): luis → 20 (gain 20), normal → 35 (gain 5): 0.8 and 0.2.
     // r2 (higher is better, value 0.5): luis → 0.9 (gain 0.4): 1.

@@ -11,7 +11,7 @@ import { runControlEngine } from '../../../src/quality/control.js';
 import { Engine } from '../../../src/quality/engine.js';
 import { parseTimestamp } from '../../../src/time/index.js';
 import { formatControlMarkdown, md } from '../../../src/report/control-markdown.js';
-import { reviewInputs } from '../../../src/report/review.js';
+import { reviewInputs } from '../../../src/acting/review.js';
 import { FIXTURES } from '../../helpers/run.js';
 
 const t = translator('en');

@@ -11,7 +11,7 @@ import { runControlEngine, type ControlResult } from '../../../src/quality/contr
 import { Engine } from '../../../src/quality/engine.js';
 import { parseTimestamp } from '../../../src/time/index.js';
 import { escapeHtml } from '../../../src/report/html/escape.js';
-import { buildReportModel } from '../../../src/report/html/model.js';
+import { buildReportModel } from '../../../src/acting/report-model.js';
 import { renderReport } from '../../../src/report/html/page.js';
 import { FIXTURES, REPO } from '../../helpers/run.js';
 

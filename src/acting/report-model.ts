@@ -1,15 +1,15 @@
 // Everything the HTML report shows, gathered once: the control result, the review inputs
 // (actions, satisfaction, improvement opportunities), the report's own data (causes, products)
 // and the names and descriptions users wrote in the plan (rendered escaped, never as markup).
-import type { Lang } from '../../i18n/index.js';
-import type { Ledger } from '../../ledger/load.js';
-import type { Lookup } from '../../ledger/lookup.js';
-import type { ActionData } from '../../ledger/schema.js';
-import type { ControlResult } from '../../quality/control.js';
-import type { Engine } from '../../quality/engine.js';
-import { periodsEndingWith } from '../../time/index.js';
-import { reviewInputs, type ReviewInputs } from '../review.js';
-import { reportData, type ReportData } from './data.js';
+import type { Lang } from '../i18n/index.js';
+import type { Ledger } from '../ledger/load.js';
+import type { Lookup } from '../ledger/lookup.js';
+import type { ActionData } from '../ledger/schema.js';
+import type { ControlResult } from '../quality/control.js';
+import type { Engine } from '../quality/engine.js';
+import { periodsEndingWith } from '../time/index.js';
+import { reviewInputs, type ReviewInputs } from './review.js';
+import { reportData, type ReportData } from './report-data.js';
 
 export interface ReportModel {
   lang: Lang;

@@ -2,12 +2,12 @@
 // closed records per service and overall, the most frequent cause details, the causes that the
 // deviations name, and product deficiencies (failure causes and repeat visits by product) over
 // the history window. Pure: computed from the engine's prepared records.
-import type { Lookup } from '../../ledger/lookup.js';
-import { SIX_M } from '../../ledger/schema.js';
-import type { ControlResult } from '../../quality/control.js';
-import type { Engine } from '../../quality/engine.js';
-import { periodsEndingWith } from '../../time/index.js';
-import type { Prepared } from '../../quality/prepare.js';
+import type { Lookup } from '../ledger/lookup.js';
+import { SIX_M } from '../ledger/schema.js';
+import type { ControlResult } from '../quality/control.js';
+import type { Engine } from '../quality/engine.js';
+import { periodsEndingWith } from '../time/index.js';
+import type { Prepared } from '../quality/prepare.js';
 
 /** A repeat visit: another record of the same serial opened within this long after closing. */
 export const REPEAT_WITHIN_MS = 30 * 24 * 3_600_000;
@@ -99,13 +99,14 @@ export function deviationCauses(result: ControlResult): DeviationCause[] {
   const byCause = new Map<string, DeviationCause>();
   const counted = new Set<string>();
   for (const d of result.deviations) {
-    const causes = d.causes ?? [];
-    if (causes.length === 0 || d.value === null || d.value === undefined) continue;
+    if (d.kind !== 'target' && d.kind !== 'trend') continue;
+    const causes = d.causes;
+    if (causes.length === 0 || d.value === null) continue;
     const value = d.value;
-    const higher = d.target?.min !== undefined;
+    const higher = d.target.min !== undefined;
     const gains = causes.map((c) => (c.value_without_group === null ? 0 : Math.max(0, higher ? c.value_without_group - value : value - c.value_without_group)));
     const total = gains.reduce((a, b) => a + b, 0);
-    const requirement = `${d.service}/${d.requirement ?? ''}`;
+    const requirement = `${d.service}/${d.requirement}`;
     const first = !counted.has(requirement);
     counted.add(requirement);
     causes.forEach((c, i) => {
@@ -167,7 +168,7 @@ export function reportData(engine: Engine, lookup: Lookup, result: ControlResult
   const all = engine.scope('*', [...lookup.services.keys()].sort());
   const periods = periodsEndingWith(label, history);
   const records = new Map<string, { assignee?: string; notes?: string }>();
-  const listed = new Set(result.deviations.flatMap((d) => (d.records ?? []).map((r) => r.id)));
+  const listed = new Set(result.deviations.flatMap((d) => (d.kind === 'compliance' ? d.records.map((r) => r.id) : [])));
   for (const r of engine.records) if (listed.has(r.id)) records.set(r.id, { assignee: r.data.assignee, notes: r.data.notes });
   return {
     causesByService,
