@@ -58,7 +58,7 @@ let count = 0;
 function save(name, args, cwd) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const text = `$ aftersales ${args.join(' ')}\nexit ${r.status}\n--- stdout\n${r.stdout}--- stderr\n${r.stderr}`;
-  writeFileSync(join(OUT, `${name}.txt`), text.split(cwd).join('<LEDGER>'));
+  writeFileSync(join(OUT, `${name}.txt`), text.split(cwd).join('<LEDGER>').split(WORK).join('<WORK>'));
   count++;
   return r;
 }

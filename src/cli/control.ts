@@ -1,4 +1,5 @@
 // control: the command CI runs on every push.
+import { CONTROL_FORMAT_NAMES } from '../report/control-formats.js';
 import type { Register } from './types.js';
 
 export const registerControl: Register = (program, run) => {
@@ -8,7 +9,7 @@ export const registerControl: Register = (program, run) => {
     .option('--period <label>', 'period to control: 2026-11, 2026-W47, 2026-Q4 or current (default: the last complete one)')
     .option('--as-of <time>', '"now" for a reproducible run: a date or an ISO timestamp')
     .option('--service <id>', 'control only this service')
-    .option('--format <format>', 'table | json | markdown | github | junit', 'table')
+    .option('--format <format>', CONTROL_FORMAT_NAMES.join(' | '), 'table')
     .option('--fail-on <level>', 'exit 1 on deviations at or above: warning | critical | never', 'critical')
     .option('--strict', 'acknowledged deviations fail too')
     .option('--output <file>', 'write the report to a file instead of stdout');

@@ -7,8 +7,7 @@ import { isDate } from '../ledger/values.js';
 import { localDate } from '../time/index.js';
 import { editActionFile, readActionFile, setTopLevelAfter } from '../acting/action-file.js';
 import { listActionIds, resolveActionId } from '../acting/ids.js';
-import { ledgerRoot } from './open.js';
-import { loadLedger } from '../ledger/load.js';
+import { ledgerRoot, openLedger } from '../ledger/open.js';
 import { yearInRange } from './control-options.js';
 
 export interface ActionCloseOptions {
@@ -29,7 +28,7 @@ export async function runActionClose(ctx: CommandContext & ActionCloseOptions): 
     const hint = a.status === 'done' ? t('act.hint.verify', { id }) : undefined;
     throw new UsageError(t('act.not-open', { id, status: t(`act.status.${a.status}`), closed: a.closed ?? '—' }), hint);
   }
-  const tz = loadLedger(root, { records: false }).config.timezone;
+  const tz = openLedger(ctx, { need: 'plan' }).config.timezone;
   const date = ctx.date ?? localDate(io.now(), tz);
   if (date < a.opened) throw new UsageError(t('act.closed-before-opened', { date, opened: a.opened }));
   editActionFile(file, (e) => e.set(['status'], 'done'), t, (text) => setTopLevelAfter(text, 'status', 'closed', date));

@@ -10,7 +10,7 @@ import { isOverdue } from '../quality/control.js';
 import { localDate } from '../time/index.js';
 import { palette } from '../report/colors.js';
 import { resolveAsOf } from './control-options.js';
-import { openLedger } from './open.js';
+import { openLedger } from '../ledger/open.js';
 import { formatOption } from './format-option.js';
 import { safeDeep } from '../io/safe-text.js';
 
@@ -28,7 +28,7 @@ export async function runActionList(ctx: CommandContext & ActionListOptions): Pr
   const { io } = ctx;
   const t = io.t;
   const format = formatOption(io, ctx.format, ACTION_LIST_FORMATS, 'table');
-  const ledger = openLedger(ctx, { records: false });
+  const ledger = openLedger(ctx, { need: 'no-records' });
   const asOfDate = localDate(resolveAsOf(io, ledger, ctx.asOf), ledger.config.timezone);
   if (ctx.service !== undefined) {
     const known = ledger.services.flatMap((s) => (s.data ? [s.data.id] : [])).sort();

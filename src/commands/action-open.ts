@@ -25,7 +25,7 @@ import { parseDeviationKey } from '../acting/deviation-key.js';
 import { actionRelPath, newActionId } from '../acting/ids.js';
 import { addDays } from '../acting/verify-period.js';
 import { resolveAsOf, yearInRange } from './control-options.js';
-import { openValidLedger } from './open.js';
+import { openLedger } from '../ledger/open.js';
 import { problemMessage } from '../ledger/problems.js';
 
 export interface ActionOpenOptions {
@@ -235,7 +235,7 @@ export async function runActionOpen(ctx: CommandContext & ActionOpenOptions): Pr
   const due = dateFlag(ctx.due, '--due', t);
   const verifyAfter = dateFlag(ctx.verifyAfter, '--verify-after', t);
 
-  const { ledger } = openValidLedger(ctx, { records: deviations.length > 0 });
+  const ledger = openLedger(ctx, { need: deviations.length > 0 ? 'all' : 'no-records', validate: 'all' });
   const lookup = buildLookup(ledger);
   const tz = ledger.config.timezone;
   const asOf = resolveAsOf(io, ledger, ctx.asOf);

@@ -23,7 +23,7 @@ import { kindMeasurable, objectiveMeasurable, requirementMeasurable, SERVICE_KIN
 import { firstFullPeriodFrom } from '../acting/verify-period.js';
 import { cachedEngine } from '../quality/facts-cache.js';
 import { resolveAsOf } from './control-options.js';
-import { openValidLedger } from './open.js';
+import { openLedger } from '../ledger/open.js';
 
 export interface ActionVerifyOptions {
   id?: string;
@@ -59,7 +59,7 @@ function clean(value: number): number {
 export async function runActionVerify(ctx: CommandContext & ActionVerifyOptions): Promise<{ exitCode: number; outcomes: VerifyOutcome[] }> {
   const { io } = ctx;
   const t = io.t;
-  const { ledger } = openValidLedger(ctx);
+  const ledger = openLedger(ctx, { validate: 'all' });
   const lookup = buildLookup(ledger);
   const tz = ledger.config.timezone;
   const asOf = resolveAsOf(io, ledger, ctx.asOf);

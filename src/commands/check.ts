@@ -7,7 +7,7 @@ import { decodeText } from '../ledger/parse.js';
 import { compareProblems, type Problem } from '../ledger/problems.js';
 import type { CommandContext } from '../io/io.js';
 import { formatProblemsGithub, formatProblemsJson, formatProblemsText } from '../report/problems.js';
-import { openLedger } from './open.js';
+import { openLedger } from '../ledger/open.js';
 import { formatOption } from './format-option.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'github'] as const;

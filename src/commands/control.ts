@@ -11,7 +11,7 @@ import { failing, runControlEngine, type ControlResult } from '../quality/contro
 import type { Engine } from '../quality/engine.js';
 import { cachedEngine } from '../quality/facts-cache.js';
 import type { Ledger } from '../ledger/load.js';
-import { openValidLedger } from './open.js';
+import { openLedger } from '../ledger/open.js';
 import { resolveAsOf, resolvePeriod } from './control-options.js';
 import { formatOption } from './format-option.js';
 import { CONTROL_FORMAT_NAMES, CONTROL_FORMATS, type ControlFormat, type ControlFormatName, type ControlReport } from '../report/control-formats.js';
@@ -49,7 +49,7 @@ export async function runControl(ctx: CommandContext & ControlOptions): Promise<
   if (!FAIL_ON.includes(failOn)) throw new UsageError(t('error.bad-fail-on', { value: ctx.failOn! }));
 
   const output = ctx.output === undefined ? undefined : outputFile(ctx.cwd, ctx.output, t);
-  const { ledger } = openValidLedger(ctx);
+  const ledger = openLedger(ctx, { validate: 'all' });
   const lookup = buildLookup(ledger);
   if (ctx.service !== undefined && !lookup.services.has(ctx.service)) {
     throw new UsageError(t('error.unknown-service', { value: ctx.service }), t('hint.unknown-service', { known: [...lookup.services.keys()].sort().join(', ') }));

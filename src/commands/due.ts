@@ -13,7 +13,7 @@ import { palette } from '../report/colors.js';
 import { dueAssets, type AssetRecord, type DueAsset } from '../acting/due.js';
 import { daysBetween } from '../acting/verify-period.js';
 import { resolveAsOf } from './control-options.js';
-import { openValidLedger } from './open.js';
+import { openLedger } from '../ledger/open.js';
 import { formatOption } from './format-option.js';
 import { safeDeep } from '../io/safe-text.js';
 
@@ -39,7 +39,7 @@ export async function runDue(ctx: CommandContext & DueOptions): Promise<{ exitCo
   const t = io.t;
   const format = formatOption(io, ctx.format, DUE_FORMATS, 'table');
   const within = withinDays(ctx.within, t);
-  const { ledger } = openValidLedger(ctx);
+  const ledger = openLedger(ctx, { validate: 'all' });
   const lookup = buildLookup(ledger);
   const tz = ledger.config.timezone;
   const asOf = resolveAsOf(io, ledger, ctx.asOf);

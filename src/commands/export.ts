@@ -14,7 +14,7 @@ import { csvLine } from '../recording/csv.js';
 import { cellOf, exportColumns, withDefaults } from '../recording/flatten.js';
 import { periodFilter } from '../recording/period.js';
 import { orderedKeys } from '../recording/render.js';
-import { openValidLedger } from './open.js';
+import { openLedger } from '../ledger/open.js';
 import { formatOption } from './format-option.js';
 
 export const EXPORT_FORMATS = ['csv', 'jsonl'] as const;
@@ -31,7 +31,7 @@ export async function runExport(ctx: CommandContext & ExportOptions): Promise<{ 
   const t = io.t;
   const format = formatOption(io, ctx.format, EXPORT_FORMATS, 'csv');
   const output = ctx.output === undefined ? undefined : outputFile(ctx.cwd, ctx.output, t);
-  const { ledger } = openValidLedger(ctx);
+  const ledger = openLedger(ctx, { validate: 'all' });
   const tz = ledger.config.timezone;
   const period = periodFilter(ctx.period, ledger.config, io.now(), t);
   if (ctx.service !== undefined && !ledger.services.some((s) => s.data?.id === ctx.service)) {

@@ -16,7 +16,7 @@ import { buildMapping, convertCell, STILL_OPEN, type ValueContext } from '../rec
 import { prepareRecord, writeRecordAsync, type Data } from '../recording/new-record.js';
 import { planOf, serviceOf } from '../recording/plan.js';
 import { progressBar } from '../recording/progress.js';
-import { openLedger } from './open.js';
+import { openLedger } from '../ledger/open.js';
 import { safeText } from '../io/safe-text.js';
 
 export interface ImportOptions {

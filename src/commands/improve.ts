@@ -30,7 +30,7 @@ import { isAhead, proposeBound, targetSide, writtenBound } from '../acting/impro
 import { requirementMeasurable } from '../acting/measure.js';
 import { cachedEngine } from '../quality/facts-cache.js';
 import { resolveAsOf } from './control-options.js';
-import { openValidLedger } from './open.js';
+import { openLedger } from '../ledger/open.js';
 import { formatOption } from './format-option.js';
 import { problemLine } from '../ledger/problems.js';
 import { safeDeep } from '../io/safe-text.js';
@@ -188,7 +188,7 @@ export async function runImprove(ctx: CommandContext & ImproveOptions): Promise<
   const { io } = ctx;
   const t = io.t;
   const format = formatOption(io, ctx.format, IMPROVE_FORMATS, 'table');
-  const { ledger } = openValidLedger(ctx);
+  const ledger = openLedger(ctx, { validate: 'all' });
   const settings = ledger.settings?.improve;
   const count = parsePeriods(ctx.periods, settings?.periods ?? 3, t);
   const minN = parseMinN(ctx.minN, settings?.min_n ?? 20, t);

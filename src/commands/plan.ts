@@ -10,7 +10,7 @@ import { AftersalesError, LedgerError, UsageError } from '../errors.js';
 import type { Translate } from '../i18n/index.js';
 import type { CommandContext } from '../io/io.js';
 import type { Prompter } from '../io/prompt.js';
-import { loadLedger, type Ledger } from '../ledger/load.js';
+import { type Ledger } from '../ledger/load.js';
 import type { Procedure, Role, Service } from '../ledger/schema.js';
 import { validateData } from '../ledger/validate.js';
 import { SLUG_RE } from '../ledger/values.js';
@@ -23,7 +23,7 @@ import { askTemplate, interview } from '../planning/interview.js';
 import { referencedRoles, rolesToAdd, teamText } from '../planning/roles.js';
 import { resolveSet, setNotation, splitFlag } from '../planning/set-path.js';
 import { findTemplate, findTemplates, loadTemplate, type LoadedTemplate, type TemplateInfo } from '../planning/templates.js';
-import { ledgerRoot } from './open.js';
+import { ledgerRoot, openLedger } from '../ledger/open.js';
 import { formatOption } from './format-option.js';
 import { problemLine, problemMessage } from '../ledger/problems.js';
 import { safeText } from '../io/safe-text.js';
@@ -263,8 +263,8 @@ export async function runPlan(ctx: CommandContext & PlanOptions): Promise<PlanRe
   if (ctx.listTemplates) return listTemplates(ctx);
   if (ctx.id !== undefined && !SLUG_RE.test(ctx.id)) throw new UsageError(t('plan.error.bad-id', { id: ctx.id }), t('hint.bad-slug'));
 
-  const root = ledgerRoot(ctx);
-  const ledger = loadLedger(root, { records: false });
+  const ledger = openLedger(ctx, { need: 'no-records' });
+  const root = ledger.root;
   refuseBrokenTeam(ledger, t);
   const interactive = io.interactive && !ctx.yes && io.prompter !== undefined;
   const available = findTemplates(io.lang, root);

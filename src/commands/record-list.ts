@@ -8,7 +8,7 @@ import { closest } from '../ledger/values.js';
 import { formatInstant, parseTimestamp } from '../time/index.js';
 import { palette } from '../report/colors.js';
 import { periodFilter } from '../recording/period.js';
-import { openLedger } from './open.js';
+import { openLedger } from '../ledger/open.js';
 import { formatOption } from './format-option.js';
 import { safeDeep } from '../io/safe-text.js';
 

@@ -1,7 +1,7 @@
 // `aftersales record show ID [--format yaml|json]`: one record, found by id or prefix without
 // loading the ledger. yaml prints the file as it is (comments included); json the data.
 import type { CommandContext } from '../io/io.js';
-import { ledgerRoot } from './open.js';
+import { ledgerRoot } from '../ledger/open.js';
 import { openRecord, readRecordText } from '../recording/read-record.js';
 import { resolveRecord } from '../recording/resolve.js';
 import { formatOption } from './format-option.js';

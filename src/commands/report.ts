@@ -11,7 +11,7 @@ import { outputFile } from './output-path.js';
 import { runControlEngine } from '../quality/control.js';
 import { cachedEngine } from '../quality/facts-cache.js';
 import { resolveAsOf, resolvePeriod } from './control-options.js';
-import { openValidLedger } from './open.js';
+import { openLedger } from '../ledger/open.js';
 
 export interface ReportOptions {
   period?: string;
@@ -24,7 +24,7 @@ export async function runReport(ctx: CommandContext & ReportOptions): Promise<{ 
   const t = io.t;
   if (ctx.out !== undefined && ctx.out.trim() === '') throw new UsageError(t('report.error.empty-out'), t('report.hint.out'));
   if (ctx.out !== undefined) outputFile(ctx.cwd, ctx.out, t); // refused before any work
-  const { ledger } = openValidLedger(ctx);
+  const ledger = openLedger(ctx, { validate: 'all' });
   const lookup = buildLookup(ledger);
   const asOf = resolveAsOf(io, ledger, ctx.asOf);
   const period = resolvePeriod(io, ledger, ctx.period, asOf);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { allJsonSchemas } from '../ledger/jsonschema.js';
 import { replaceAtomic } from '../ledger/write.js';
 import type { CommandContext } from '../io/io.js';
-import { ledgerRoot } from './open.js';
+import { ledgerRoot } from '../ledger/open.js';
 import { outputFolder } from './output-path.js';
 
 export interface SchemaOptions {

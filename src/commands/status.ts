@@ -5,13 +5,13 @@
 import { LedgerError, UsageError } from '../errors.js';
 import type { Translate } from '../i18n/index.js';
 import type { CommandContext } from '../io/io.js';
-import { loadLedger, type Ledger } from '../ledger/load.js';
+import { type Ledger } from '../ledger/load.js';
 import { buildLookup } from '../ledger/lookup.js';
 import type { FileKind } from '../ledger/schema.js';
 import { localDate, parseTimestamp } from '../time/index.js';
 import { palette } from '../report/colors.js';
 import { CHECK_IDS, readiness, type Readiness } from '../planning/readiness.js';
-import { ledgerRoot } from './open.js';
+import { openLedger } from '../ledger/open.js';
 import { formatOption } from './format-option.js';
 import { yearInRange } from './control-options.js';
 import { problemLine } from '../ledger/problems.js';
@@ -70,7 +70,7 @@ export async function runStatus(ctx: CommandContext & StatusOptions): Promise<{ 
   const { io } = ctx;
   const t = io.t;
   const format = formatOption(io, ctx.format, FORMATS, 'table');
-  const ledger = loadLedger(ledgerRoot(ctx), { records: false });
+  const ledger = openLedger(ctx, { need: 'no-records' });
   refuseBroken(ledger, t);
   const tz = ledger.config.timezone;
   const ms = ctx.asOf === undefined ? io.now() : parseTimestamp(ctx.asOf, tz);

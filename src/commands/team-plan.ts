@@ -4,7 +4,7 @@
 import type { CommandContext } from '../io/io.js';
 import { addDays, asOfDate, spanDays, spanOption } from '../team/dates.js';
 import { openTeamReport } from '../team/open.js';
-import { planJson, planMarkdown, planTable } from '../team/render.js';
+import { planJson, planMarkdown, planTable } from '../report/team.js';
 import { EXPIRING_DAYS, trainingPlan } from '../team/status.js';
 import { formatOption } from './format-option.js';
 

@@ -3,7 +3,7 @@
 import type { CommandContext } from '../io/io.js';
 import { asOfDate } from '../team/dates.js';
 import { openTeamReport, unknownIdError } from '../team/open.js';
-import { listJson, listTable } from '../team/render.js';
+import { listJson, listTable } from '../report/team.js';
 import { EXPIRING_DAYS, teamStatus } from '../team/status.js';
 import { formatOption } from './format-option.js';
 

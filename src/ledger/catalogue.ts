@@ -6,7 +6,16 @@ import jsyaml from 'js-yaml';
 import type { Lang } from '../i18n/index.js';
 import type { Ledger } from './load.js';
 import { suggestionsFile, type SuggestionEntry } from './schema.js';
-import { mergeCatalogues, type CatalogueEntry } from '../quality/suggest.js';
+
+export interface CatalogueEntry extends SuggestionEntry {
+  /** From the ledger's suggestions.yaml (preferred on ties). */
+  own: boolean;
+}
+
+export function mergeCatalogues(shipped: readonly SuggestionEntry[], own: readonly SuggestionEntry[]): CatalogueEntry[] {
+  const ids = new Set(own.map((e) => e.id));
+  return [...own.map((e) => ({ ...e, own: true })), ...shipped.filter((e) => !ids.has(e.id)).map((e) => ({ ...e, own: false }))];
+}
 
 export function shippedSuggestions(lang: Lang): SuggestionEntry[] {
   const file = fileURLToPath(new URL(`../../templates/suggestions/${lang}.yaml`, import.meta.url));

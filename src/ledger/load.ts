@@ -1,18 +1,17 @@
-// Read every ledger file → Ledger. Files are found by the layout of SPEC §1, read
-// synchronously (thousands of small promises are ~5× slower here) on every core (parallel.ts),
-// parsed by parse.ts, and the
-// results kept in a derived cache (.aftersales/cache) keyed by path, size and stat stamp (mtime, ctime, inode), so
-// a second run skips YAML entirely. A changed, added or removed file is always seen: every file
-// is stat'ed on every run and only an exact (size, stamp) match is served from the cache.
-import { existsSync, statSync } from 'node:fs';
+// Read every ledger file → Ledger, in phases each in a module of its own: discovery by the
+// layout of SPEC §1 (discover.ts); the parse cache (.aftersales/cache, cache.ts), which serves
+// a file only on an exact (size, stat stamp) match (cache-match.ts), so a second run skips YAML
+// entirely and a changed, added or removed file is always seen; the parsing of the rest,
+// synchronous (thousands of small promises are ~5× slower here) on every core (parallel.ts,
+// parse.ts). AFTERSALES_TIMING=1 times the phases (io/profile.ts).
+import { existsSync } from 'node:fs';
 import { discoverFiles } from './discover.js';
-import { statStamp } from './read.js';
-import { join } from 'node:path';
-import { readCache, writeCache, type CacheEntry } from './cache.js';
+import { cachePath, readCache, writeCache, type CacheEntry } from './cache.js';
+import { nextCache, servedFromCache, statFiles, type ParseResult } from './cache-match.js';
 import { MIN_FILES_FOR_WORKERS, closePool, readAll, startPool, statOnWorker, type ParsePool } from './parallel.js';
-import { cachePath } from './cache.js';
+import { startProfile } from '../io/profile.js';
 import { cacheNotice, safeCacheDir } from '../cache/store.js';
-import { fileProblem, type Problem } from './problems.js';
+import { type Problem } from './problems.js';
 import type {
   ActionData, Benchmarks, FileKind, Procedure, Products, RecordData, Sales, Service, Settings,
   Suggestions, Team,
@@ -81,28 +80,18 @@ export function defaultConfig(settings: Settings | undefined): LedgerConfig {
   };
 }
 
-/** AFTERSALES_TIMING=1: phase timings of the load on stderr (for benchmarks). */
-const timing = process.env.AFTERSALES_TIMING === '1';
-let last = 0;
-function mark(phase: string): void {
-  if (!timing) return;
-  const now = performance.now();
-  process.stderr.write(`load: ${phase} ${Math.round(now - last)} ms\n`);
-  last = now;
-}
-
 export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
-  last = performance.now();
+  const profile = startProfile('load');
   const withRecords = options.records !== false;
-  // A cache folder leading out of the ledger is not used at all (cache-file.ts).
+  // A cache folder leading out of the ledger is not used at all (cache/store.ts).
   const useCache = options.cache !== false && safeCacheDir(root) !== undefined;
   // Loading records: start the workers now, so that their start-up overlaps the discovery of
   // the files. Cold, they share the parsing; warm, one stats every file while the main thread
   // reads the cache.
   let pool: ParsePool | undefined = withRecords ? startPool(root) : undefined;
-  mark('start workers');
+  profile.mark('start workers');
   const { found, misplaced } = discoverFiles(root, withRecords);
-  mark(`discover ${found.length} files`);
+  profile.mark(`discover ${found.length} files`);
   const warm = useCache && existsSync(cachePath(root));
   if (pool && found.length < MIN_FILES_FOR_WORKERS) {
     closePool(pool);
@@ -110,35 +99,23 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
   }
   const statted = pool && warm ? statOnWorker(pool, root, found.map((f) => f.path)) : undefined;
   const cache = useCache ? readCache(root) : new Map<string, CacheEntry>();
-  mark(`read cache (${cache.size} entries)`);
+  profile.mark(`read cache (${cache.size} entries)`);
 
-  // With a cache: stat everything and serve exact (size, stamp) matches from it. Without one
-  // (a cold run) there is nothing to match: every file is read, and its stat comes with the read.
-  const stats: { size: number; stamp: string }[] = statted && cache.size > 0 ? statted() : found.map((f) => {
-    if (cache.size === 0) return { size: -1, stamp: '' };
-    try {
-      const st = statSync(join(root, f.path), { bigint: true });
-      return { size: Number(st.size), stamp: statStamp(st) };
-    } catch {
-      return { size: -1, stamp: '' }; // vanished between readdir and stat: reading reports it
-    }
-  });
-  const results: ({ data: unknown; problems: Problem[] } | undefined)[] = found.map((f, i) => {
-    const hit = cache.get(f.path);
-    return hit && hit.size === stats[i].size && hit.stamp === stats[i].stamp && hit.kind === f.kind ? hit : undefined;
-  });
-  mark('stat');
+  const stats = statFiles(root, found, cache, statted);
+  const results = servedFromCache(found, stats, cache);
+  profile.mark('stat');
   const misses = found.flatMap((f, i) => (results[i] ? [] : [{ index: i, item: { path: f.path, kind: f.kind } }]));
   // Workers write what they parse to cache shards of their own, named for this run.
   const run = `files-${process.pid}-${Date.now().toString(36)}`;
   const { results: parsed, byWorker, shards } = readAll(root, misses.map((m) => m.item), pool, useCache ? run : undefined);
   if (misses.length === 0) closePool(pool);
+  const inShard = new Set<number>();
   misses.forEach((m, k) => {
     results[m.index] = parsed[k];
     stats[m.index] = { size: parsed[k].size, stamp: parsed[k].stamp };
+    if (byWorker[k]) inShard.add(m.index);
   });
-  const changed = misses.length > 0;
-  mark(`parse ${misses.length} files`);
+  profile.mark(`parse ${misses.length} files`);
 
   const files: LedgerFile[] = found.map((f, i) => {
     const r = results[i]!;
@@ -153,22 +130,10 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
   }
 
   // Rewrite the cache when a file was parsed, or one it holds is gone.
-  if (useCache && (changed || (withRecords && found.length !== cache.size))) {
-    const fresh = new Map<string, CacheEntry>();
-    const parsedByWorker = new Set<number>();
-    misses.forEach((m, k) => {
-      if (byWorker[k]) parsedByWorker.add(m.index);
-    });
-    found.forEach((f, i) => {
-      if (parsedByWorker.has(i)) return; // in a worker's shard
-      const r = results[i]!;
-      if (stats[i].stamp !== '') fresh.set(f.path, { kind: f.kind, size: stats[i].size, stamp: stats[i].stamp, data: r.data, problems: r.problems });
-    });
-    // Without records we only saw part of the ledger: keep the cached records as they were.
-    if (!withRecords) for (const [path, entry] of cache) if (entry.kind === 'record' && !fresh.has(path)) fresh.set(path, entry);
-    writeCache(root, fresh, shards);
+  if (useCache && (misses.length > 0 || (withRecords && found.length !== cache.size))) {
+    writeCache(root, nextCache(found, stats, results as ParseResult[], inShard, cache, withRecords), shards);
   }
-  mark('assemble and write cache');
+  profile.mark('assemble and write cache');
   const refused = options.cache !== false ? cacheNotice(root) : undefined;
   return assemble(root, files, withRecords, refused ? [{ code: 'cache-outside', params: { path: refused } }] : []);
 }

@@ -3,15 +3,15 @@
 // requirement after requirement, was most of `control`; the engine's populations and the
 // built-in indicators read these arrays instead. Per-record facts (durations, adherence,
 // completeness, training) are memoised here on first use, and kept between runs by the facts
-// cache (facts-cache.ts) through `seed`/`unseed`.
-import { missingFieldsMemo } from '../ledger/completeness.js';
+// cache (facts-cache.ts) through `seed`/`unseed`. This is storage: the rules behind the facts
+// are the pure functions of record-facts.ts.
 import type { LedgerFile } from '../ledger/load.js';
 import type { Lookup } from '../ledger/lookup.js';
 import { recordInstants } from '../ledger/instants.js';
 import type { Procedure, RecordData } from '../ledger/schema.js';
 import { elapsedHours, type Calendar } from '../time/index.js';
 import type { Prepared } from './prepare.js';
-import { trainedFor } from './training.js';
+import { isAdherent, isComplete, isTrained, nextVisitAfter } from './record-facts.js';
 
 /** Outcome codes of the `outcome` column (0: none). */
 export const OUTCOME_CODE: Record<string, number> = {
@@ -206,20 +206,10 @@ export class Columns {
     return this.fact(this.trainedF, i, this.isTrained);
   }
 
-  // The facts' computations, made once (no closure per call in the engine's loops).
-  private readonly isAdherent = (d: RecordData): boolean => {
-    const proc = this.procedureOf(d.procedure);
-    const steps = d.steps;
-    return !!proc && proc.steps.every((s) => s.mandatory !== true || steps?.[s.id] === 'done');
-  };
-
-  private readonly isComplete = (d: RecordData): boolean => missingFieldsMemo(d, this.procedureOf(d.procedure)).length === 0;
-
-  private readonly isTrained = (d: RecordData): boolean => {
-    const person = d.assignee ? this.plan.people.get(d.assignee) : undefined;
-    const service = this.plan.services.get(d.service);
-    return !!person && !!service && trainedFor(service, person, recordInstants(d, this.tz).openedDate);
-  };
+  // The facts' rules (record-facts.ts), bound once (no closure per call in the engine's loops).
+  private readonly isAdherent = (d: RecordData): boolean => isAdherent(d, this.procedureOf(d.procedure));
+  private readonly isComplete = (d: RecordData): boolean => isComplete(d, this.procedureOf(d.procedure));
+  private readonly isTrained = (d: RecordData): boolean => isTrained(d, this.plan, this.tz);
 
   /** serial → opened instants (ascending) of its non-cancelled records, all services. */
   private serialIndex(): Map<string, number[]> {
@@ -250,18 +240,7 @@ export class Columns {
       const serial = this.serialOf(i);
       const closed = this.closed[i];
       t = Infinity;
-      if (serial !== undefined && !Number.isNaN(closed)) {
-        const list = this.serialIndex().get(serial) ?? [];
-        // first opened > closed
-        let lo = 0;
-        let hi = list.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (list[mid] <= closed) lo = mid + 1;
-          else hi = mid;
-        }
-        if (lo < list.length) t = list[lo];
-      }
+      if (serial !== undefined && !Number.isNaN(closed)) t = nextVisitAfter(this.serialIndex().get(serial) ?? [], closed);
       this.nextVisitT[i] = t;
       this.derived++;
     }

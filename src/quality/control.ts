@@ -3,13 +3,11 @@
 // responsibles, suggestions and acknowledgement. Pure: the ledger is loaded, "now" is given.
 import type { Ledger } from '../ledger/load.js';
 import type { Lookup } from '../ledger/lookup.js';
-import type { ActionData, Indicator, Objective, Requirement, Service } from '../ledger/schema.js';
-import { recordInstants } from '../ledger/instants.js';
-import type { Columns } from './columns.js';
+import type { Indicator, Objective, Requirement, Service } from '../ledger/schema.js';
 import { findCauses, OBJECTIVE_DIMENSIONS, type Cause } from './causes.js';
 import { durationsToHours, type Compiled } from './indicators.js';
 import { Engine, type Scope } from './engine.js';
-import { addCalendarMonths, formatInstant, localDate, periodBounds, periodsEndingWith } from '../time/index.js';
+import { formatInstant, localDate, periodBounds, periodsEndingWith } from '../time/index.js';
 import { suggest, type CatalogueEntry } from './suggest.js';
 import { actionDeviation, isOverdue } from './deviations/action.js';
 import { capacityDeviation } from './deviations/capacity.js';
@@ -19,7 +17,6 @@ import { trainingDeviation } from './deviations/training.js';
 import { trendDeviation } from './deviations/trend.js';
 import type { Deviation } from './deviations/types.js';
 import { direction, numericTarget, statusOf, SEVERITY_RANK, type NumericTarget, type Status } from './targets.js';
-import { trainingGaps } from './training.js';
 import type { Unit } from '../ledger/indicator-catalogue.js';
 
 export type { ComplianceProblem, Deviation, DeviationKind, Severity } from './deviations/types.js';

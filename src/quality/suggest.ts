@@ -2,18 +2,10 @@
 // extended — and overridden by id — by the ledger's suggestions.yaml), chosen by indicator and
 // top cause: the most specific matches first (dimension and value, then dimension, then any),
 // entries naming the indicator before generic ones, the ledger's own before the shipped.
-import type { SuggestionEntry } from '../ledger/schema.js';
+import type { CatalogueEntry } from '../ledger/catalogue.js';
+
+export type { CatalogueEntry };
 import type { Cause } from './causes.js';
-
-export interface CatalogueEntry extends SuggestionEntry {
-  /** From the ledger's suggestions.yaml (preferred on ties). */
-  own: boolean;
-}
-
-export function mergeCatalogues(shipped: readonly SuggestionEntry[], own: readonly SuggestionEntry[]): CatalogueEntry[] {
-  const ids = new Set(own.map((e) => e.id));
-  return [...own.map((e) => ({ ...e, own: true })), ...shipped.filter((e) => !ids.has(e.id)).map((e) => ({ ...e, own: false }))];
-}
 
 function score(e: CatalogueEntry, indicator: string | undefined, cause: Cause | undefined): number {
   if (e.indicators && (indicator === undefined || !e.indicators.includes(indicator))) return -1;

@@ -6,13 +6,11 @@
 import { LedgerError, UsageError } from '../errors.js';
 import type { Translate } from '../i18n/index.js';
 import type { CommandContext } from '../io/io.js';
-import { assemble, type Ledger, type LedgerFile } from '../ledger/load.js';
-import { discoverFiles } from '../ledger/discover.js';
-import { readLedgerFile } from '../ledger/read.js';
+import { type Ledger } from '../ledger/load.js';
 import { buildLookup, type Lookup } from '../ledger/lookup.js';
 import type { Procedure, Service } from '../ledger/schema.js';
 import { closest } from '../ledger/values.js';
-import { ledgerRoot } from '../commands/open.js';
+import { openLedger } from '../ledger/open.js';
 import { problemLine } from '../ledger/problems.js';
 
 export interface Plan {
@@ -41,19 +39,9 @@ export function planOf(ledger: Ledger, t: Translate): Plan {
   return { root: ledger.root, ledger: plan, lookup: buildLookup(plan), tz: ledger.config.timezone };
 }
 
-/** What a record refers to: settings, team, products, services, procedures (not sales, actions…). */
-const PLAN_KINDS = new Set(['settings', 'team', 'products', 'service', 'procedure']);
-
 /** The plan files of the ledger, fast: only the kinds a record refers to, no records, no cache. */
 export function openPlan(ctx: CommandContext): Plan {
-  const root = ledgerRoot(ctx);
-  const files: LedgerFile[] = discoverFiles(root, false).found
-    .filter((f) => PLAN_KINDS.has(f.kind))
-    .map((f) => {
-      const parsed = readLedgerFile(root, { path: f.path, kind: f.kind });
-      return { path: f.path, kind: f.kind, data: parsed.data, problems: parsed.problems };
-    });
-  return planOf(assemble(root, files, false), ctx.io.t);
+  return planOf(openLedger(ctx, { need: 'plan' }), ctx.io.t);
 }
 
 export interface ServicePlan {

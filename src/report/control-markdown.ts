@@ -3,7 +3,7 @@
 // objectives, process performance, deviations and corrective actions, improvement
 // opportunities. Everything users wrote is Markdown-escaped.
 import type { Translate } from '../i18n/index.js';
-import type { ControlResult, Deviation } from '../quality/control.js';
+import type { ControlResult } from '../quality/control.js';
 import { formatTarget, formatValue, indicatorName, sparkline } from './format.js';
 import type { Point, ReviewInputs } from '../acting/review.js';
 import { safeDeep } from '../io/safe-text.js';
@@ -105,7 +105,8 @@ function deviationsSection(result: ControlResult, review: ReviewInputs | undefin
     out.push(`- ${ICON[d.severity]} **\`${d.key}\`** (${d.kind})${ack}`);
     const responsible = responsibleLine(d, t);
     if (responsible) out.push(`  - ${md(responsible)}`);
-    if (d.kind === 'target') out.push(`  - ${md(deviationHeadline(d, t))}`);
+    // Every kind but these three says what happened in its headline (they have lines of their own).
+    if (d.kind !== 'trend' && d.kind !== 'compliance' && d.kind !== 'training') out.push(`  - ${md(deviationHeadline(d, t))}`);
     if (d.kind === 'trend') out.push(`  - ${md(rulesLine(d, t))}`);
     if (d.kind === 'target' || d.kind === 'trend') {
       for (const c of d.causes) out.push(`  - ${md(causeLine(c, d.unit, t))}`);
@@ -113,7 +114,6 @@ function deviationsSection(result: ControlResult, review: ReviewInputs | undefin
     }
     if (d.kind === 'compliance' && d.records.length > 0) out.push(`  - ${d.records.map((r) => `\`${r.id}\` ${r.problems.join(', ')}`).join('; ')}`);
     if (d.kind === 'training') for (const p of d.people) out.push(`  - ${md(t('control.person', { id: p.id, course: p.course, problem: p.problem }))}`);
-    if (d.kind === 'action' || d.kind === 'capacity') out.push(`  - ${md(deviationHeadline(d, t))}`);
     // Corrective actions: the ones that name the deviation (or, for `action`, the late ones).
     for (const id of d.actions) {
       const a = actions.get(id);

@@ -13,7 +13,7 @@ import { buildLookup } from '../../src/ledger/lookup.js';
 import { runControlEngine } from '../../src/quality/control.js';
 import { Engine } from '../../src/quality/engine.js';
 import { parseTimestamp, periodsEndingWith } from '../../src/time/index.js';
-import { mergeCatalogues } from '../../src/quality/suggest.js';
+import { mergeCatalogues } from '../../src/ledger/catalogue.js';
 import { cleanup, FIXTURES, REPO, exec, tempDir } from '../helpers/run.js';
 
 const CHROMIUM = '/usr/bin/chromium';

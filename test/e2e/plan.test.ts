@@ -1,7 +1,7 @@
 // `aftersales plan` end to end, through the built bin without a terminal: every template in
 // both languages gives files that pass `check` (and `status` runs on them); refusals exit 2
 // naming what is missing and write nothing; --force replaces; --list-templates lists.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';

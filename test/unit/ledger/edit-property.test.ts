@@ -5,7 +5,7 @@
 // - every byte outside the edited node's span (defined in src/ledger/edit.ts) is unchanged.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import YAML, { isMap, type Node, type Pair, type YAMLMap } from 'yaml';
+import YAML, { type Node, type Pair, type YAMLMap } from 'yaml';
 import { editYaml } from '../../../src/ledger/edit.js';
 
 type Value = string | number | boolean | null | Value[] | { [k: string]: Value };

@@ -21,7 +21,7 @@ function edit(dir: string, file: string, change: (text: string) => string): void
 
 async function check(dir: string, lang: 'en' | 'es' = 'en') {
   const io = memoryIO({ t: translator(lang), lang });
-  const r = await runCheck({ cwd: dir, io, ledger: dir, format: 'json' });
+  await runCheck({ cwd: dir, io, ledger: dir, format: 'json' });
   return JSON.parse(io.stdout.join('')).problems.map((p: Record<string, unknown>) => ({ at: `${p.file}:${p.line}:${p.column}`, code: p.code, message: p.message })) as { at: string; code: string; message: string }[];
 }
 

@@ -7,7 +7,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { loadLedger, type Ledger } from '../../../src/ledger/load.js';
 import { buildLookup } from '../../../src/ledger/lookup.js';
-import { mergeCatalogues } from '../../../src/quality/suggest.js';
+import { mergeCatalogues } from '../../../src/ledger/catalogue.js';
 import { runControlEngine, type ControlResult } from '../../../src/quality/control.js';
 import { Engine } from '../../../src/quality/engine.js';
 import { cachedEngine, factsPath, readFacts } from '../../../src/quality/facts-cache.js';

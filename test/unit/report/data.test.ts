@@ -8,7 +8,7 @@ import { buildLookup, type Lookup } from '../../../src/ledger/lookup.js';
 import { runControlEngine, type ControlResult, type Deviation } from '../../../src/quality/control.js';
 import { Engine } from '../../../src/quality/engine.js';
 import { parseTimestamp } from '../../../src/time/index.js';
-import { mergeCatalogues } from '../../../src/quality/suggest.js';
+import { mergeCatalogues } from '../../../src/ledger/catalogue.js';
 import { causeBreakdown, deviationCauses, productDeficiencies } from '../../../src/acting/report-data.js';
 import { actionStatuses, opportunities, satisfaction } from '../../../src/acting/review.js';
 import { writeLedger, type LedgerSpec } from '../../helpers/build-ledger.js';

@@ -3,7 +3,7 @@
 import Table from 'cli-table3';
 import type { Translate } from '../i18n/index.js';
 import { palette } from '../report/colors.js';
-import type { PersonStatus, PlanCourse } from './status.js';
+import type { PersonStatus, PlanCourse } from '../team/status.js';
 import { safeDeep } from '../io/safe-text.js';
 
 function table(head: string[], color: boolean): InstanceType<typeof Table> {

@@ -1,0 +1,63 @@
+// Which files the parse cache can serve, and what it holds after a load. A file is served only on
+// an exact (size, stat stamp, kind) match with its entry; everything else is parsed again. See
+// cache.ts for the file format and load.ts for the order of the phases.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CacheEntry } from './cache.js';
+import type { Found } from './discover.js';
+import type { Problem } from './problems.js';
+import { statStamp } from './read.js';
+
+export interface FileStat {
+  /** -1 and '' when unknown (not stat'ed yet, or vanished). */
+  size: number;
+  stamp: string;
+}
+
+export interface ParseResult {
+  data: unknown;
+  problems: Problem[];
+}
+
+/**
+ * The stat of every found file. Without a cache there is nothing to match it against (a cold
+ * run reads every file, and its stat comes with the read): nothing is stat'ed here.
+ */
+export function statFiles(root: string, found: readonly Found[], cache: ReadonlyMap<string, CacheEntry>, statted?: () => FileStat[]): FileStat[] {
+  if (cache.size === 0) return found.map(() => ({ size: -1, stamp: '' }));
+  if (statted) return statted();
+  return found.map((f) => {
+    try {
+      const st = statSync(join(root, f.path), { bigint: true });
+      return { size: Number(st.size), stamp: statStamp(st) };
+    } catch {
+      return { size: -1, stamp: '' }; // vanished between readdir and stat: reading reports it
+    }
+  });
+}
+
+/** Per found file, its cached parse result when the entry matches exactly, else undefined. */
+export function servedFromCache(found: readonly Found[], stats: readonly FileStat[], cache: ReadonlyMap<string, CacheEntry>): (ParseResult | undefined)[] {
+  return found.map((f, i) => {
+    const hit = cache.get(f.path);
+    return hit && hit.size === stats[i].size && hit.stamp === stats[i].stamp && hit.kind === f.kind ? hit : undefined;
+  });
+}
+
+/**
+ * The entries files.json should hold after a load: every file read from disk except those a
+ * worker wrote to its own shard; without records (a partial load) the cached records are kept.
+ */
+export function nextCache(
+  found: readonly Found[], stats: readonly FileStat[], results: readonly ParseResult[], inShard: ReadonlySet<number>,
+  previous: ReadonlyMap<string, CacheEntry>, withRecords: boolean,
+): Map<string, CacheEntry> {
+  const fresh = new Map<string, CacheEntry>();
+  found.forEach((f, i) => {
+    if (inShard.has(i) || stats[i].stamp === '') return;
+    const r = results[i];
+    fresh.set(f.path, { kind: f.kind, size: stats[i].size, stamp: stats[i].stamp, data: r.data, problems: r.problems });
+  });
+  if (!withRecords) for (const [path, entry] of previous) if (entry.kind === 'record' && !fresh.has(path)) fresh.set(path, entry);
+  return fresh;
+}
