@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url);
 const { version } = require('../package.json') as { version: string };
 // require, not import: importing a CommonJS package from ESM runs the export lexer over its
 // source first (~10 ms of start-up).
-const { Command, CommanderError, Option } = require('commander') as typeof CommanderModule;
+const { Command, CommanderError, Help, Option } = require('commander') as typeof CommanderModule;
 type Command = CommanderModule.Command;
 
 interface GlobalOptions {
@@ -37,11 +37,21 @@ export interface Terminal {
   stderrTTY: boolean;
 }
 
-/** Language before the ledger is read: --lang, else LANG (help and early errors). */
-function earlyLang(argv: string[], env: NodeJS.ProcessEnv): Lang {
-  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const flag = i < 0 ? undefined : argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
-  return chooseLang(isLang(flag) ? flag : undefined, undefined, env);
+/** A global flag's value as typed (`--flag v` or `--flag=v`), before commander parses. */
+function flagValue(argv: string[], flag: string): string | undefined {
+  const i = argv.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
+  return i < 0 ? undefined : argv[i].includes('=') ? argv[i].slice(flag.length + 1) : argv[i + 1];
+}
+
+/**
+ * The language of the help and of commander's errors, known before the arguments are parsed:
+ * --lang, else the ledger's locale (the ledger --ledger, AFTERSALES_LEDGER or the working folder
+ * leads to), else LANG — as for everything else.
+ */
+async function earlyLang(argv: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<Lang> {
+  const flag = flagValue(argv, '--lang');
+  if (isLang(flag)) return flag;
+  return chooseLang(undefined, await ledgerLocale(cwd, { ledger: flagValue(argv, '--ledger') }, env), env);
 }
 
 /** The catalogues are loaded only when a command runs or an error is reported (not for --help). */
@@ -59,7 +69,7 @@ function makeIO(globals: GlobalOptions, env: NodeJS.ProcessEnv, lang: Lang, t: T
     t,
     env,
     now: () => Date.now(),
-    prompter: async () => (await import('./io/prompt.js')).terminalPrompter(),
+    prompter: async () => (await import('./io/prompt.js')).terminalPrompter(lang),
     progress: term.stderrTTY && !env.CI,
     readInput: term.readInput,
   };
@@ -85,8 +95,11 @@ interface RunState {
   exitCode: number;
 }
 
-function buildProgram(env: NodeJS.ProcessEnv, term: Terminal, state: RunState): Command {
+type Localize = typeof import('./cli/localize.js');
+
+function buildProgram(env: NodeJS.ProcessEnv, term: Terminal, state: RunState, localize?: Localize): Command {
   const program = new Command('aftersales');
+  if (localize) localize.configureSpanishHelp(program, Help);
   program
     .description('Quality management of after-sales service from a plain-text ledger')
     .version(version, '-V, --version')
@@ -95,7 +108,11 @@ function buildProgram(env: NodeJS.ProcessEnv, term: Terminal, state: RunState): 
     .option('--no-color', 'no colours (also NO_COLOR)')
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeErr: term.err, writeOut: term.out });
+    .configureOutput({
+      writeErr: term.err,
+      writeOut: term.out,
+      outputError: (text, write) => write(localize ? localize.translateCommanderError(text) : text),
+    });
 
   const run: Run = (command, runner) => async () => {
     const globals = command.optsWithGlobals() as GlobalOptions;
@@ -109,7 +126,7 @@ function buildProgram(env: NodeJS.ProcessEnv, term: Terminal, state: RunState): 
   };
 
   for (const register of REGISTRARS) register(program, run);
-
+  if (localize) localize.translateProgram(program);
   return program;
 }
 
@@ -120,7 +137,7 @@ async function report(error: unknown, env: NodeJS.ProcessEnv, argv: string[], te
     }
     return EXIT.cannot; // usage errors: commander already printed the message
   }
-  const t = await translatorFor(state.lang ?? earlyLang(argv, env));
+  const t = await translatorFor(state.lang ?? (await earlyLang(argv, env, term.cwd)));
   if (error instanceof AftersalesError) {
     term.err(`aftersales: ${error.message}\n`);
     const details = (error as { details?: string[] }).details ?? [];
@@ -149,7 +166,8 @@ async function report(error: unknown, env: NodeJS.ProcessEnv, argv: string[], te
 export async function execute(argv: string[], env: NodeJS.ProcessEnv, term: Terminal): Promise<number> {
   const state: RunState = { exitCode: EXIT.ok };
   try {
-    const program = buildProgram(env, term, state);
+    const lang = await earlyLang(argv, env, term.cwd);
+    const program = buildProgram(env, term, state, lang === 'en' ? undefined : await import('./cli/localize.js'));
     if (argv.length === 0) {
       program.outputHelp();
       return EXIT.cannot;

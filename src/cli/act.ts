@@ -87,10 +87,11 @@ export const registerAct: Register = (program, run) => {
 
   const due = program
     .command('due')
-    .description('assets whose scheduled service or maintenance is overdue or due soon, by customer')
+    .description('assets whose scheduled service or maintenance is overdue or due soon, soonest first')
     .option('--within <duration>', 'how far ahead "due soon" looks: 30d, 6w… (default 30d)')
     .option('--as-of <time>', '"now" for a reproducible run: a date or an ISO timestamp')
-    .option('--format <format>', 'table | json', 'table');
+    .option('--format <format>', 'table | json', 'table')
+    .option('--group-by <key>', 'customer: one table per customer (table)');
   due.action(
     run(due, async (ctx) => {
       const { runDue } = await import('../commands/due.js');

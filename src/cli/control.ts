@@ -12,6 +12,7 @@ export const registerControl: Register = (program, run) => {
     .option('--format <format>', CONTROL_FORMAT_NAMES.join(' | '), 'table')
     .option('--fail-on <level>', 'exit 1 on deviations at or above: warning | critical | never', 'critical')
     .option('--strict', 'acknowledged deviations fail too')
+    .option('--verbose', 'every cause and suggestion of each deviation (table)')
     .option('--output <file>', 'write the report to a file instead of stdout');
   control.action(
     run(control, async (ctx) => {

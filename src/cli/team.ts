@@ -64,7 +64,7 @@ export const registerTeam: Register = (program, run) => {
 
   const plan = team
     .command('plan')
-    .description('the training plan: who must take which course by when, grouped by course')
+    .description('the training plan: who must take which course by when, soonest first')
     .option('--as-of <date>', 'plan from this date (default: today in the ledger time zone)')
     .option('--within <period>', 'include courses expiring within this period: 60d, 8w, 3mo', '60d')
     .option('--format <format>', 'table | json | markdown', 'table');

@@ -6,6 +6,7 @@
 // preventive), owner (the deviation's responsible), title and the suggested plan. On a terminal
 // it asks for what is missing — the 5 whys, the 6M category, the root cause, the due date;
 // without one, flags answer, `--yes` accepts the defaults (due in 30 days, no analysis).
+import { codeOption } from './code-option.js';
 import { join } from 'node:path';
 import { LedgerError, UsageError } from '../errors.js';
 import type { CommandContext } from '../io/io.js';
@@ -64,13 +65,6 @@ interface Draft {
   whys: string[];
   rootCause?: string;
   verifyAfter?: string;
-}
-
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, t: CommandContext['io']['t']): T | undefined {
-  if (value === undefined) return undefined;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  const near = closest(value, allowed);
-  throw new UsageError(t('act.bad-choice', { flag, value, allowed: allowed.join(', ') }), near ? t('hint.didYouMean', { suggestion: near }) : undefined);
 }
 
 function dateFlag(value: string | undefined, flag: string, t: CommandContext['io']['t']): string | undefined {
@@ -230,8 +224,8 @@ export async function runActionOpen(ctx: CommandContext & ActionOpenOptions): Pr
   const t = io.t;
   const deviations = ctx.deviation === undefined ? [] : Array.isArray(ctx.deviation) ? ctx.deviation : [ctx.deviation];
   if (deviations.length > 1) throw new UsageError(t('act.one-deviation', { count: deviations.length }), t('act.hint.one-deviation'));
-  const type = oneOf(ctx.type, ACTION_TYPES, '--type', t);
-  const category = oneOf(ctx.category, SIX_M, '--category', t);
+  const type = ctx.type === undefined ? undefined : codeOption(io, '--type', ctx.type, ACTION_TYPES, 'action-type');
+  const category = ctx.category === undefined ? undefined : codeOption(io, '--category', ctx.category, SIX_M, 'six-m');
   const due = dateFlag(ctx.due, '--due', t);
   const verifyAfter = dateFlag(ctx.verifyAfter, '--verify-after', t);
 

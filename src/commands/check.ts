@@ -1,4 +1,5 @@
 // `aftersales check`: validate the whole ledger; every problem with its place and a hint.
+import { fileProgress } from '../io/progress.js';
 import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allProblems, place } from '../ledger/checks.js';
@@ -42,7 +43,7 @@ function sourcesOf(root: string, problems: Problem[]): Map<string, string[]> {
 export async function runCheck(ctx: CommandContext & CheckOptions): Promise<CheckResult> {
   const { io } = ctx;
   const format = formatOption(io, ctx.format, CHECK_FORMATS, 'text');
-  const ledger = openLedger(ctx);
+  const ledger = openLedger(ctx, { progress: await fileProgress(io, io.t('progress.reading')) });
   const problems = [...allProblems(ledger), ...place(ledger.root, plausibility(ledger, io.now()))].sort(compareProblems);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;

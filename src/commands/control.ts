@@ -1,6 +1,9 @@
 // `aftersales control`: indicators, deviations, causes, responsibles, suggestions for a period.
 // The exit code depends only on the deviations: 1 when any at or above --fail-on (default
 // critical) is not acknowledged (or any at all with --strict).
+import { fileProgress } from '../io/progress.js';
+import { codeOption } from './code-option.js';
+import { labelOf } from '../i18n/labels.js';
 import { LedgerError, UsageError } from '../errors.js';
 import type { CommandContext } from '../io/io.js';
 import { suggestionCatalogue } from '../ledger/catalogue.js';
@@ -27,10 +30,11 @@ export interface ControlOptions {
   failOn?: string;
   strict?: boolean;
   output?: string;
+  verbose?: boolean;
 }
 
 /** The report a format needs, computed here (reporters only format it). */
-async function render(format: ControlFormatName, result: ControlResult, ctx: CommandContext, color: boolean, ledger: Ledger, engine: Engine): Promise<string> {
+async function render(format: ControlFormatName, result: ControlResult, ctx: CommandContext & ControlOptions, color: boolean, ledger: Ledger, engine: Engine): Promise<string> {
   const entry: ControlFormat = CONTROL_FORMATS[format];
   const needs = entry.needs ?? [];
   const report: ControlReport = {
@@ -38,18 +42,17 @@ async function render(format: ControlFormatName, result: ControlResult, ctx: Com
     positions: needs.includes('positions') ? deviationPositions(result, ledger.root) : new Map(),
     review: needs.includes('review') ? (await import('../acting/review.js')).reviewInputs(ledger, engine, result) : undefined,
   };
-  return (await entry.load())(report, ctx.io.t, { color });
+  return (await entry.load())(report, ctx.io.t, { color, verbose: ctx.verbose === true });
 }
 
 export async function runControl(ctx: CommandContext & ControlOptions): Promise<{ exitCode: number; result: ControlResult }> {
   const { io } = ctx;
   const t = io.t;
   const format = formatOption(io, ctx.format, CONTROL_FORMAT_NAMES, 'table');
-  const failOn = (ctx.failOn ?? 'critical') as (typeof FAIL_ON)[number];
-  if (!FAIL_ON.includes(failOn)) throw new UsageError(t('error.bad-fail-on', { value: ctx.failOn! }));
+  const failOn = codeOption(io, '--fail-on', ctx.failOn ?? 'critical', FAIL_ON, 'level');
 
   const output = ctx.output === undefined ? undefined : outputFile(ctx.cwd, ctx.output, t);
-  const ledger = openLedger(ctx, { validate: 'all' });
+  const ledger = openLedger(ctx, { validate: 'all', progress: await fileProgress(io, t('progress.reading')) });
   const lookup = buildLookup(ledger);
   if (ctx.service !== undefined && !lookup.services.has(ctx.service)) {
     throw new UsageError(t('error.unknown-service', { value: ctx.service }), t('hint.unknown-service', { known: [...lookup.services.keys()].sort().join(', ') }));
@@ -72,6 +75,6 @@ export async function runControl(ctx: CommandContext & ControlOptions): Promise<
   }
   save();
   const failed = failing(result, failOn, Boolean(ctx.strict));
-  if (failed.length > 0 && format === 'table' && !ctx.output) io.err(`${t('control.failing', { count: failed.length, level: failOn })}\n`);
+  if (failed.length > 0 && format === 'table' && !ctx.output) io.err(`${t('control.failing', { count: failed.length, level: labelOf(t, 'level', failOn) })}\n`);
   return { exitCode: failed.length > 0 ? 1 : 0, result };
 }

@@ -3,26 +3,28 @@
 // (`need` entries with `every`), the products' maintenance intervals, sale dates and the last
 // intervention of each asset (acting/due.ts). Detect the need before the customer calls.
 // JSON: {schemaVersion: 1, asOf, assets: [{serial, product, customer, service, last, due,
-// status}]}, sorted by due then serial. The table groups the assets by customer.
+// status}]}, sorted by due then serial. The table: one row per asset in that order, the customer
+// a column (--group-by customer: a table per customer).
+import { codeOption } from './code-option.js';
 import { UsageError } from '../errors.js';
 import type { CommandContext } from '../io/io.js';
 import { buildLookup } from '../ledger/lookup.js';
 import { isDuration, parseDurationHours } from '../time/index.js';
 import { formatInstant, localDate, parseTimestamp } from '../time/index.js';
-import { palette } from '../report/colors.js';
 import { dueAssets, type AssetRecord, type DueAsset } from '../acting/due.js';
-import { daysBetween } from '../acting/verify-period.js';
 import { resolveAsOf } from './control-options.js';
 import { openLedger } from '../ledger/open.js';
 import { formatOption } from './format-option.js';
-import { safeDeep } from '../io/safe-text.js';
+import { formatDueTable } from '../report/due.js';
 
 export const DUE_FORMATS = ['table', 'json'] as const;
+export const DUE_GROUPINGS = ['none', 'customer'] as const;
 
 export interface DueOptions {
   within?: string;
   asOf?: string;
   format?: string;
+  groupBy?: string;
 }
 
 /** --within: a duration (30d, 6w, 72h) or a bare number of days. */
@@ -66,26 +68,7 @@ export async function runDue(ctx: CommandContext & DueOptions): Promise<{ exitCo
     io.out(`${t('due.none', { days: within, date: today })}\n`);
     return { exitCode: 0, assets };
   }
-  const { default: Table } = await import('cli-table3');
-  const c = palette(io.color);
-  const shown = safeDeep(assets); // serials, customers: ledger values printed for people
-  const customers = [...new Set(shown.map((a) => a.customer))].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
-  const out: string[] = [c.bold(t('due.title', { date: today, days: within }))];
-  for (const customer of customers) {
-    out.push('');
-    out.push(c.bold(customer === null ? t('due.no-customer') : t('due.customer', { customer })));
-    const head = ['serial', 'product', 'service', 'last', 'due', 'status'].map((h) => c.bold(t(`due.col.${h}`)));
-    const table = new Table({ head, style: { head: [], border: [] } });
-    for (const a of shown.filter((x) => x.customer === customer)) {
-      const days = daysBetween(today, a.due);
-      const status = a.status === 'overdue' ? c.red(t('due.overdue', { days: -days })) : c.yellow(days === 0 ? t('due.today') : t('due.soon', { days }));
-      table.push([a.serial, a.product ?? '—', a.service ?? '—', a.last ?? t('due.never'), a.due, status]);
-    }
-    out.push(table.toString());
-  }
-  const overdue = assets.filter((a) => a.status === 'overdue').length;
-  out.push('');
-  out.push(t('due.summary', { count: assets.length, overdue, soon: assets.length - overdue }));
-  io.out(`${out.join('\n')}\n`);
+  const groupBy = codeOption(io, '--group-by', ctx.groupBy ?? 'none', DUE_GROUPINGS, 'grouping');
+  io.out(formatDueTable(assets, today, within, t, io.color, groupBy));
   return { exitCode: 0, assets };
 }

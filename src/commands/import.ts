@@ -15,7 +15,7 @@ import { parseCsv } from '../recording/csv.js';
 import { buildMapping, convertCell, STILL_OPEN, type ValueContext } from '../recording/import-map.js';
 import { prepareRecord, writeRecordAsync, type Data } from '../recording/new-record.js';
 import { planOf, serviceOf } from '../recording/plan.js';
-import { progressBar } from '../recording/progress.js';
+import { progressBar } from '../io/progress.js';
 import { openLedger } from '../ledger/open.js';
 import { safeText } from '../io/safe-text.js';
 

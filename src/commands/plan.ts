@@ -25,7 +25,7 @@ import { resolveSet, setNotation, splitFlag } from '../planning/set-path.js';
 import { findTemplate, findTemplates, loadTemplate, type LoadedTemplate, type TemplateInfo } from '../planning/templates.js';
 import { ledgerRoot, openLedger } from '../ledger/open.js';
 import { formatOption } from './format-option.js';
-import { problemLine, problemMessage } from '../ledger/problems.js';
+import { problemHint, problemLine, problemMessage } from '../ledger/problems.js';
 import { safeText } from '../io/safe-text.js';
 
 export interface PlanOptions {
@@ -156,7 +156,7 @@ function flagWasSet(sets: string[], which: DraftFile, key: string): boolean {
 function describeProblem(p: GateProblem, draft: Draft, t: Translate): string {
   const which: DraftFile | undefined = p.file.startsWith('services/') ? 'service' : p.file.startsWith('procedures/') ? 'procedure' : undefined;
   const where = p.path && which ? setNotation(which, p.path, draft.data(which)) : p.path ? p.path.join('.') : `${p.line}:${p.column}`;
-  return `${p.file}: ${where ? `${where}: ` : ''}${problemMessage(p, t)} (${t(`hint.${p.code}`, p.params)})`;
+  return `${p.file}: ${where ? `${where}: ` : ''}${problemMessage(p, t)} (${problemHint(p, t)})`;
 }
 
 function writeNew(path: string, text: string, rel: string, t: Translate): void {

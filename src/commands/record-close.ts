@@ -2,12 +2,14 @@
 // close an intervention, asking (on a terminal) for what a closed record requires: the
 // procedure's step checklist, what done steps capture, outcome, closed time, visits, cause,
 // parts, cost and survey answers. Without a terminal a missing --outcome is exit 2.
+import { codeOption } from './code-option.js';
+import { labelOf } from '../i18n/labels.js';
 import { UsageError } from '../errors.js';
 import type { CommandContext, IO } from '../io/io.js';
 import { needPrompter, type Prompter } from '../io/prompt.js';
 import { OUTCOMES, STEP_STATES, type Procedure } from '../ledger/schema.js';
 import { parseSet, setIn } from '../ledger/set-values.js';
-import { PROCEDURE_REF_RE, closest, isTimestamp } from '../ledger/values.js';
+import { PROCEDURE_REF_RE, isTimestamp } from '../ledger/values.js';
 import { askCause, askChoice, askParts, askSurvey, askText, askTimestamp, getIn, surveyQuestions } from '../recording/ask.js';
 import { commitEdits, type Edit } from '../recording/edit-record.js';
 import { openRecord } from '../recording/read-record.js';
@@ -24,25 +26,13 @@ export interface RecordCloseOptions {
   closed?: string;
 }
 
-function oneOf(io: IO, flag: string, value: string, allowed: readonly string[]): void {
-  if (allowed.includes(value)) return;
-  const suggestion = closest(value, allowed);
-  throw new UsageError(
-    io.t('record.bad-choice', { flag, value, allowed: allowed.join(', ') }),
-    suggestion ? io.t('hint.didYouMean', { suggestion }) : undefined,
-  );
-}
-
 /** `--step diagnose=done` → [id, state], the step checked against the procedure. */
 function parseStep(io: IO, flag: string, procedure: Procedure | undefined): [string, string] {
   const eq = flag.indexOf('=');
   if (eq <= 0) throw new UsageError(io.t('record.bad-step', { value: flag }), io.t('record.hint.bad-step'));
   const id = flag.slice(0, eq).trim();
-  const state = flag.slice(eq + 1).trim();
-  oneOf(io, '--step', state, STEP_STATES);
-  if (procedure && !procedure.steps.some((s) => s.id === id)) {
-    oneOf(io, '--step', id, procedure.steps.map((s) => s.id));
-  }
+  const state = codeOption(io, '--step', flag.slice(eq + 1).trim(), STEP_STATES, 'step');
+  if (procedure && !procedure.steps.some((s) => s.id === id)) codeOption(io, '--step', id, procedure.steps.map((s) => s.id));
   return [id, state];
 }
 
@@ -60,7 +50,7 @@ async function askCaptures(p: Prompter, io: IO, procedure: Procedure, view: Data
       let value: unknown;
       if (field === 'cause') value = await askCause(p, t);
       else if (field === 'parts') value = await askParts(p, t);
-      else value = await askText(p, t, path, t('record.ask.capture', { field, step: step.name }));
+      else value = await askText(p, t, path, t('record.ask.capture', { field: capitalised(labelOf(t, 'field', field)), step: step.name }));
       if (value !== undefined) {
         setIn(out, path, value);
         setIn(view, path, value);
@@ -73,7 +63,7 @@ async function askCaptures(p: Prompter, io: IO, procedure: Procedure, view: Data
 export async function runRecordClose(ctx: CommandContext & RecordCloseOptions): Promise<{ exitCode: number }> {
   const { io } = ctx;
   const t = io.t;
-  if (ctx.outcome !== undefined) oneOf(io, '--outcome', ctx.outcome, OUTCOMES);
+  const outcome = ctx.outcome === undefined ? undefined : codeOption(io, '--outcome', ctx.outcome, OUTCOMES, 'outcome');
   if (ctx.closed !== undefined && !isTimestamp(ctx.closed)) {
     throw new UsageError(t('problem.bad-timestamp', { value: ctx.closed }), t('hint.bad-timestamp'));
   }
@@ -97,7 +87,7 @@ export async function runRecordClose(ctx: CommandContext & RecordCloseOptions): 
     setIn(view, path, value);
   };
   if (ctx.closed !== undefined) edit(['closed'], ctx.closed);
-  if (ctx.outcome !== undefined) edit(['outcome'], ctx.outcome);
+  if (outcome !== undefined) edit(['outcome'], outcome);
   for (const flag of ctx.step ?? []) {
     const [id, state] = parseStep(io, flag, procedure);
     edit(['steps', id], state);
@@ -112,13 +102,13 @@ export async function runRecordClose(ctx: CommandContext & RecordCloseOptions): 
       if (steps[step.id] !== undefined) continue;
       const name = `${step.name}${step.mandatory ? ` (${t('record.ask.mandatory')})` : ''}`;
       // Nothing pre-answered (SPEC §1.6): the first choice leaves the step unanswered.
-      const state = await askChoice(p, t, t('record.ask.step', { step: name }), STEP_STATES.map((s) => ({ value: s })), undefined, true, t('record.ask.unanswered'));
+      const state = await askChoice(p, t, t('record.ask.step', { step: name }), STEP_STATES.map((s) => ({ value: s, name: labelOf(t, 'step', s) })), undefined, true, t('record.ask.unanswered'));
       if (state !== undefined) edit(['steps', step.id], state);
     }
     const asked = new Set<string>();
     if (procedure) leaves(await askCaptures(p, io, procedure, view, asked), [], edit);
     if (view.outcome === undefined) {
-      edit(['outcome'], await askChoice(p, t, t('record.ask.outcome'), OUTCOMES.map((o) => ({ value: o })), 'resolved', false));
+      edit(['outcome'], await askChoice(p, t, t('record.ask.outcome'), OUTCOMES.map((o) => ({ value: o, name: labelOf(t, 'outcome', o) })), 'resolved', false));
     }
     if (view.closed === undefined) edit(['closed'], await askTimestamp(p, t, t('record.ask.closed'), nowStamp(io.now(), plan.tz)));
     const optional: [string, () => Promise<unknown>][] = [
@@ -154,4 +144,8 @@ function leaves(value: Data, base: string[], edit: (path: string[], value: unkno
     if (v && typeof v === 'object' && !Array.isArray(v)) leaves(v as Data, [...base, k], edit);
     else edit([...base, k], v);
   }
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,6 +1,7 @@
 // `aftersales record list [--open] [--service S] [--period P] [--format table|json]`: records,
 // sorted by opened then id. JSON: {schemaVersion: 1, records: [data…]}. Record files with
 // errors are not listed; their count is said on stderr (run `check` to see them).
+import { labelOf } from '../i18n/labels.js';
 import { UsageError } from '../errors.js';
 import type { CommandContext } from '../io/io.js';
 import type { RecordData } from '../ledger/schema.js';
@@ -60,8 +61,8 @@ export async function runRecordList(ctx: CommandContext & RecordListOptions): Pr
   const table = new Table({ head, style: { head: [], border: [] } });
   for (const r of rows) {
     const d = safeDeep(r.data);
-    const status = d.closed === undefined ? c.yellow(t('record.status.open')) : d.outcome ?? '';
-    table.push([d.id, formatInstant(r.opened, tz).slice(0, 16).replace('T', ' '), d.service, status, d.priority ?? 'normal', d.assignee ?? '', String(d.customer ?? ''), d.product ?? '']);
+    const status = d.closed === undefined ? c.yellow(t('record.status.open')) : d.outcome === undefined ? '' : labelOf(t, 'outcome', d.outcome);
+    table.push([d.id, formatInstant(r.opened, tz).slice(0, 16).replace('T', ' '), d.service, status, labelOf(t, 'priority', d.priority ?? 'normal'), d.assignee ?? '', String(d.customer ?? ''), d.product ?? '']);
   }
   io.out(`${table.toString()}\n${t('record.list-count', { count: records.length })}\n`);
   return { exitCode: 0, records };

@@ -2,6 +2,7 @@
 // On a terminal it asks what the record needs; without one it takes flags (or a --from file of
 // one record or a list). Everything is validated first — invalid input writes nothing — then
 // each record is created exclusively. Only the new ids go to stdout, one per line.
+import { labelOf } from '../i18n/labels.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import YAML from 'yaml';
@@ -76,11 +77,11 @@ async function askOpen(p: Prompter, io: IO, plan: Plan, sp: ServicePlan, data: D
   }
   if (data.channel === undefined) {
     const first = sp.service.need?.[0]?.channel;
-    const v = await askChoice(p, t, t('record.ask.channel'), CHANNELS.map((c) => ({ value: c })), first);
+    const v = await askChoice(p, t, t('record.ask.channel'), CHANNELS.map((c) => ({ value: c, name: labelOf(t, 'channel', c) })), first);
     if (v) data.channel = v;
   }
   if (data.priority === undefined) {
-    data.priority = await askChoice(p, t, t('record.ask.priority'), PRIORITIES.map((c) => ({ value: c })), 'normal', false);
+    data.priority = await askChoice(p, t, t('record.ask.priority'), PRIORITIES.map((c) => ({ value: c, name: labelOf(t, 'priority', c) })), 'normal', false);
   }
   if (data.assignee === undefined) {
     // People holding a role of the procedure's steps (everyone when no step names a role).

@@ -2,6 +2,7 @@
 // of causes, deviations with their responsible and actions, product deficiencies and
 // satisfaction trends — for a period, in the ledger's language. The HTML renderer is loaded
 // only here (it is not needed by `control` or `--help`).
+import { fileProgress } from '../io/progress.js';
 import { UsageError } from '../errors.js';
 import type { CommandContext } from '../io/io.js';
 import { suggestionCatalogue } from '../ledger/catalogue.js';
@@ -24,7 +25,7 @@ export async function runReport(ctx: CommandContext & ReportOptions): Promise<{ 
   const t = io.t;
   if (ctx.out !== undefined && ctx.out.trim() === '') throw new UsageError(t('report.error.empty-out'), t('report.hint.out'));
   if (ctx.out !== undefined) outputFile(ctx.cwd, ctx.out, t); // refused before any work
-  const ledger = openLedger(ctx, { validate: 'all' });
+  const ledger = openLedger(ctx, { validate: 'all', progress: await fileProgress(ctx.io, ctx.io.t('progress.reading')) });
   const lookup = buildLookup(ledger);
   const asOf = resolveAsOf(io, ledger, ctx.asOf);
   const period = resolvePeriod(io, ledger, ctx.period, asOf);

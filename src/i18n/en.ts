@@ -144,6 +144,8 @@ export const en: Record<string, string> = {
   'error.unexpected': 'unexpected error: {message}',
   'hint.unexpected': 'this is a bug; rerun with AFTERSALES_DEBUG=1 for details and report it',
   'error.usage': '{message}',
+  'progress.reading': 'Reading the ledger',
+  'error.bad-choice': '{flag} "{value}" is not one of: {allowed}',
   'error.bad-format-option': 'unknown format "{value}"; use one of: {allowed}',
   'error.bad-lang': 'unknown language "{value}"; use en or es',
   'error.not-empty': '{dir} already holds a ledger (aftersales.yaml exists)',

@@ -144,6 +144,8 @@ export const es: Record<string, string> = {
   'error.unexpected': 'error inesperado: {message}',
   'hint.unexpected': 'se trata de un fallo del programa; vuelva a ejecutarlo con AFTERSALES_DEBUG=1 para ver los detalles y notifíquelo',
   'error.usage': '{message}',
+  'progress.reading': 'Leyendo el libro',
+  'error.bad-choice': '{flag} "{value}" no es ninguno de estos: {allowed}',
   'error.bad-format-option': 'formato desconocido "{value}"; use uno de estos: {allowed}',
   'error.bad-lang': 'idioma desconocido "{value}"; use en o es',
   'error.not-empty': '{dir} ya contiene un libro (existe aftersales.yaml)',

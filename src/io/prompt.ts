@@ -4,6 +4,7 @@
 // names the flags that would have answered (SPEC §5).
 import { InterruptedError, UsageError } from '../errors.js';
 import type { IO } from './io.js';
+import type { Lang } from '../i18n/lang.js';
 import { safeText } from './safe-text.js';
 
 export interface Choice<T> {
@@ -30,18 +31,29 @@ async function guard<T>(ask: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The real prompts on the terminal. */
-export async function terminalPrompter(): Promise<Prompter> {
+/** inquirer's key hints ("↑↓ navigate • ⏎ select") in Spanish. */
+const KEY_WORDS_ES: Record<string, string> = { navigate: 'mover', select: 'elegir', submit: 'aceptar', all: 'todos', invert: 'invertir', space: 'espacio' };
+
+/** The real prompts on the terminal, in the user's language (key hints, yes/no answers). */
+export async function terminalPrompter(lang: Lang = 'en'): Promise<Prompter> {
   const inquirer = await import('@inquirer/prompts');
   // Questions and choices quote ledger values (people, customers): shown escaped (safe-text.ts).
   const safe = <T,>(choices: Choice<T>[]) => choices.map((c) => ({ ...c, name: safeText(c.name), description: c.description && safeText(c.description) }));
+  const word = (w: string) => (lang === 'es' ? KEY_WORDS_ES[w] ?? w : w);
+  const theme = {
+    style: { keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${word(key)} ${word(action)}`).join(' • ') },
+  };
   return {
     input: (q) => guard(() => inquirer.input({ message: safeText(q.message), default: q.default, validate: q.validate })),
     select: <T,>(q: { message: string; choices: Choice<T>[]; default?: T }) =>
-      guard(() => inquirer.select<T>({ message: safeText(q.message), choices: safe(q.choices), default: q.default })),
+      guard(() => inquirer.select<T>({ message: safeText(q.message), choices: safe(q.choices), default: q.default, theme })),
     checkbox: <T,>(q: { message: string; choices: Choice<T>[] }) =>
-      guard(() => inquirer.checkbox<T>({ message: safeText(q.message), choices: safe(q.choices) })),
-    confirm: (q) => guard(() => inquirer.confirm({ message: safeText(q.message), default: q.default })),
+      guard(() => inquirer.checkbox<T>({ message: safeText(q.message), choices: safe(q.choices), theme })),
+    // inquirer's confirm reads only y/n and answers "Yes"/"No": in Spanish a choice of Sí / No.
+    confirm: (q) =>
+      lang === 'en'
+        ? guard(() => inquirer.confirm({ message: safeText(q.message), default: q.default }))
+        : guard(() => inquirer.select<boolean>({ message: safeText(q.message), choices: [{ name: 'Sí', value: true }, { name: 'No', value: false }], default: q.default ?? true, theme })),
   };
 }
 

@@ -69,6 +69,8 @@ export interface LoadOptions {
   records?: boolean;
   /** Use and refresh the derived cache (default true). */
   cache?: boolean;
+  /** Told how many of the files to parse are parsed (not called when every file comes from the cache). */
+  onParsed?: (done: number, total: number) => void;
 }
 
 export function defaultConfig(settings: Settings | undefined): LedgerConfig {
@@ -107,7 +109,7 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
   const misses = found.flatMap((f, i) => (results[i] ? [] : [{ index: i, item: { path: f.path, kind: f.kind } }]));
   // Workers write what they parse to cache shards of their own, named for this run.
   const run = `files-${process.pid}-${Date.now().toString(36)}`;
-  const { results: parsed, byWorker, shards } = readAll(root, misses.map((m) => m.item), pool, useCache ? run : undefined);
+  const { results: parsed, byWorker, shards } = readAll(root, misses.map((m) => m.item), pool, useCache ? run : undefined, misses.length > 0 ? options.onParsed : undefined);
   if (misses.length === 0) closePool(pool);
   const inShard = new Set<number>();
   misses.forEach((m, k) => {

@@ -12,6 +12,7 @@
 //   `none` (default): the job reports problems itself (`check`) or tolerates them.
 import { LedgerError } from '../errors.js';
 import type { CommandContext } from '../io/io.js';
+import type { FileProgress } from '../io/progress.js';
 import { crossChecks, place } from './checks.js';
 import { discoverFiles } from './discover.js';
 import { assemble, loadLedger, type Ledger, type LedgerFile } from './load.js';
@@ -22,6 +23,8 @@ import { readLedgerFile } from './read.js';
 export interface OpenOptions {
   need?: 'plan' | 'no-records' | 'all';
   validate?: 'all' | 'none' | ((path: string) => boolean);
+  /** Progress of a long load (io/progress.ts fileProgress), stopped once the files are read. */
+  progress?: FileProgress;
 }
 
 type Ctx = Pick<CommandContext, 'cwd' | 'io' | 'ledger'>;
@@ -53,7 +56,13 @@ function readPlan(root: string): Ledger {
 export function openLedger(ctx: Ctx, options: OpenOptions = {}): Ledger {
   const root = ledgerRoot(ctx);
   const need = options.need ?? 'all';
-  const ledger = need === 'plan' ? readPlan(root) : loadLedger(root, { records: need === 'all' });
+  const progress = options.progress;
+  let ledger: Ledger;
+  try {
+    ledger = need === 'plan' ? readPlan(root) : loadLedger(root, { records: need === 'all', onParsed: progress && ((done, total) => progress.files(done, total)) });
+  } finally {
+    progress?.stop();
+  }
   for (const n of ledger.notices) ctx.io.err(`${ctx.io.t('severity.warning')}: ${ctx.io.t(`notice.${n.code}`, n.params)}\n`);
   const validate = options.validate ?? 'none';
   if (validate !== 'none') refuseInvalid(ledger, ctx, validate === 'all' ? () => true : validate);

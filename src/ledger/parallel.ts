@@ -132,7 +132,7 @@ export interface ReadAllResult {
  * With `shardPrefix`, each worker also writes the entries it parsed to a cache shard of its own
  * once it has answered (the process waits for those writes before exiting).
  */
-export function readAll(root: string, items: ReadItem[], pool?: ParsePool, shardPrefix?: string): ReadAllResult {
+export function readAll(root: string, items: ReadItem[], pool?: ParsePool, shardPrefix?: string, onProgress?: (done: number, total: number) => void): ReadAllResult {
   const results: ReadResult[] = new Array(items.length);
   const byWorker = new Uint8Array(items.length);
   const shards: string[] = [];
@@ -141,6 +141,7 @@ export function readAll(root: string, items: ReadItem[], pool?: ParsePool, shard
   if (!own || items.length < MIN_FILES_FOR_WORKERS) {
     closePool(own);
     for (let i = 0; i < items.length; i++) results[i] = readLedgerFile(root, items[i]);
+    onProgress?.(items.length, items.length);
     return { results, byWorker, shards };
   }
   // One counter for everybody: the first worker's.
@@ -154,6 +155,8 @@ export function readAll(root: string, items: ReadItem[], pool?: ParsePool, shard
     if (start >= items.length) break;
     const end = Math.min(items.length, start + CHUNK);
     for (let i = start; i < end; i++) results[i] = readLedgerFile(root, items[i]);
+    // Taken by anybody so far: the main thread's and the workers' chunks.
+    onProgress?.(Math.min(items.length, Atomics.load(counter, NEXT)), items.length);
   }
   const writing = new Set<PoolWorker>();
   own.workers.forEach((w, k) => {

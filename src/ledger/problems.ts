@@ -1,5 +1,6 @@
 // A problem found in the ledger: a coded finding with a place. Messages are not stored here:
 // reporters render `code` + `params` through the i18n catalogue, in the user's language.
+import { labelOf } from '../i18n/labels.js';
 import { safeParams } from '../io/safe-text.js';
 
 export type Severity = 'error' | 'warning';
@@ -39,9 +40,33 @@ export function fileProblem(file: string, code: string, params: Params = {}, sev
   return { file, line: 1, column: 1, endLine: 1, endColumn: 1, code, severity, params };
 }
 
-/** What is wrong, in words, with the ledger values it quotes made safe to print (io/safe-text.ts). */
-export function problemMessage(p: { code: string; params: Params }, t: (key: string, params?: Params) => string): string {
-  return t(`problem.${p.code}`, safeParams(p.params));
+type T = (key: string, params?: Params) => string;
+
+/**
+ * The parameters as a person reads them: ledger values made safe to print (io/safe-text.ts), and
+ * the names of YAML types (`expected`, `actual`: number, list…) in the user's language.
+ */
+function shownParams(params: Params, t: T): Params {
+  const shown = safeParams(params);
+  for (const key of ['expected', 'actual'] as const) {
+    const v = shown[key];
+    if (typeof v === 'string') shown[key] = labelOf(t, 'type', v);
+  }
+  return shown;
+}
+
+/** What is wrong, in words. */
+export function problemMessage(p: { code: string; params: Params }, t: T): string {
+  return t(`problem.${p.code}`, shownParams(p.params, t));
+}
+
+/** How to fix it, in words ('' when the code has no hint), with the closest valid value first. */
+export function problemHint(p: { code: string; params: Params }, t: T): string {
+  const params = shownParams(p.params, t);
+  let hint = t(`hint.${p.code}`, params);
+  if (hint === `hint.${p.code}`) hint = '';
+  if (params.suggestion) hint = `${t('hint.didYouMean', params)} ${hint}`.trim();
+  return hint;
 }
 
 /** `file:line:col: code: message`, the one line a problem is told in outside `check`. */

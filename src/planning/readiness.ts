@@ -2,6 +2,7 @@
 // performed — procedure in force, owner and every step's role staffed, people trained,
 // resources and intake mechanisms declared — and measured — requirements of the four kinds with
 // targets, and the inputs the indicators need. Pure: no I/O, no clock (the date is given).
+import { labelsOf } from '../i18n/labels.js';
 import type { Translate } from '../i18n/index.js';
 import type { Ledger } from '../ledger/load.js';
 import type { Lookup } from '../ledger/lookup.js';
@@ -100,7 +101,7 @@ function needCheck(service: Service, t: Translate): Check {
   if (need.length === 0) return { id: 'need', ok: false, detail: t('status.detail.need-none') };
   // A scheduled need without an interval cannot tell when the service is due.
   if (need.some((n) => n.channel === 'scheduled' && !n.every)) return { id: 'need', ok: false, detail: t('status.detail.need-every') };
-  return { id: 'need', ok: true, detail: t('status.detail.need-ok', { channels: [...new Set(need.map((n) => n.channel))].join(', ') }) };
+  return { id: 'need', ok: true, detail: t('status.detail.need-ok', { channels: labelsOf(t, 'channel', [...new Set(need.map((n) => n.channel))]) }) };
 }
 
 function kindChecks(service: Service, t: Translate): Check[] {

@@ -2,6 +2,7 @@
 // did not give; an empty answer to an optional question leaves the field out. Answers are
 // checked against the record schema as they are typed, so a wrong value is asked again
 // instead of failing the whole command at the end.
+import { labelOf } from '../i18n/labels.js';
 import type { Translate } from '../i18n/index.js';
 import type { Prompter, Choice } from '../io/prompt.js';
 import { schemaAt } from '../ledger/schema-walk.js';
@@ -65,7 +66,7 @@ export async function askChoice(p: Prompter, t: Translate, message: string, valu
 }
 
 export async function askCause(p: Prompter, t: Translate): Promise<Data | undefined> {
-  const category = await askChoice(p, t, t('record.ask.cause'), SIX_M.map((m) => ({ value: m, name: `${m} — ${t(`record.6m.${m}`)}` })));
+  const category = await askChoice(p, t, t('record.ask.cause'), SIX_M.map((m) => ({ value: m, name: `${labelOf(t, 'six-m', m)} — ${t(`record.6m.${m}`)}` })));
   if (!category) return undefined;
   const detail = String((await p.input({ message: t('record.ask.cause-detail') })) ?? '').trim();
   return detail ? { category, detail } : { category };

@@ -11,8 +11,7 @@ import type { Ledger, LedgerFile } from '../ledger/load.js';
 import { parseText } from '../ledger/parse.js';
 import { placeProblems } from '../ledger/positions.js';
 import type { PendingProblem, Problem } from '../ledger/problems.js';
-import { problemMessage } from '../ledger/problems.js';
-import { safeParams } from '../io/safe-text.js';
+import { problemHint, problemMessage } from '../ledger/problems.js';
 import type { RecordData } from '../ledger/schema.js';
 import { validateData } from '../ledger/validate.js';
 import { recordFileText } from './render.js';
@@ -24,12 +23,7 @@ export interface Findings {
 
 /** Message and hint of a coded problem (as report/problems.ts words them, without loading chalk). */
 function renderProblem(p: { code: string; params: PendingProblem['params'] }, t: Translate): { message: string; hint: string } {
-  const message = problemMessage(p, t);
-  const params = safeParams(p.params);
-  let hint = t(`hint.${p.code}`, params);
-  if (hint === `hint.${p.code}`) hint = '';
-  if (params.suggestion) hint = `${t('hint.didYouMean', params)} ${hint}`.trim();
-  return { message, hint };
+  return { message: problemMessage(p, t), hint: problemHint(p, t) };
 }
 
 /** `field: message (did you mean …?)`, for records the user did not write as YAML. */

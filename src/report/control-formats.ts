@@ -14,7 +14,7 @@ export interface ControlReport {
   review?: ReviewInputs;
 }
 
-export type ControlReporter = (report: ControlReport, t: Translate, options: { color: boolean }) => string;
+export type ControlReporter = (report: ControlReport, t: Translate, options: { color: boolean; verbose: boolean }) => string;
 
 export interface ControlFormat {
   load(): Promise<ControlReporter>;
@@ -22,7 +22,7 @@ export interface ControlFormat {
 }
 
 export const CONTROL_FORMATS = {
-  table: { load: async () => { const m = await import('./control-table.js'); return (r, t, o) => m.formatControlTable(r.result, t, o.color); } },
+  table: { load: async () => { const m = await import('./control-table.js'); return (r, t, o) => m.formatControlTable(r.result, t, o.color, o.verbose); } },
   json: { load: async () => { const m = await import('./control-json.js'); return (r) => m.formatControlJson(r.result); } },
   markdown: { needs: ['review'], load: async () => { const m = await import('./control-markdown.js'); return (r, t) => m.formatControlMarkdown(r.result, t, r.review); } },
   github: { needs: ['positions'], load: async () => (await import('./control-github.js')).formatControlGithub },

@@ -19,7 +19,7 @@ function describe(d: Deviation, t: Translate): string {
   const parts = [deviationHeadline(d, t)];
   if (d.kind === 'trend') parts.push(rulesLine(d, t));
   if (d.kind === 'target' || d.kind === 'trend') {
-    if (d.causes[0]) parts.push(causeLine(d.causes[0], d.unit, t));
+    if (d.causes[0]) parts.push(causeLine(d.causes[0], d.unit, t, true));
     for (const s of d.suggestions) parts.push(t('control.suggestion', { title: s }));
   }
   if (d.acknowledged) parts.push(t('control.acknowledged', { actions: d.actions.join(', ') }));

@@ -7,13 +7,22 @@ import type { ControlResult } from '../quality/control.js';
 import { formatTarget, formatValue, indicatorName, sparkline } from './format.js';
 import type { Point, ReviewInputs } from '../acting/review.js';
 import { safeDeep } from '../io/safe-text.js';
-import { causeLine, deviationHeadline, responsibleLine, rulesLine } from './deviation-text.js';
+import { labelOf, labelsOf } from '../i18n/labels.js';
+import { causeLine, deviationHeadline, responsibleLine, rulesLine, trainingLine } from './deviation-text.js';
 
 const ICON: Record<string, string> = { ok: '✅', warning: '⚠️', critical: '❌', 'no-data': '⚪' };
 
-/** Markdown-escape text that users wrote (names, values). */
+/**
+ * Markdown-escape text that users wrote (names, values), escaping only what GitHub-flavoured
+ * Markdown reads as syntax where it stands: anywhere, the characters that open emphasis, code,
+ * links, HTML, tables, strikethrough and entities; at the start of a line, what opens a heading,
+ * list, quote or ordered item. "2026-11" and "(ISO 9001 9.3.2)" stay as they are.
+ */
 export function md(text: string): string {
-  return text.replace(/([\\`*_{}[\]<>()#+\-.!|])/g, '\\$1');
+  return text
+    .replace(/[\\`*_[\]<>|~&]/g, '\\$&')
+    .replace(/^(\s*)(#{1,6}(?=\s|$)|[-+](?=\s|$)|\d{1,9}[.)](?=\s|$)|=+(?=\s*$)|-+(?=\s*$))/gm, (_, space: string, mark: string) =>
+      /^\d/.test(mark) ? `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}` : `${space}\\${mark}`);
 }
 
 /** A table cell: escaped, on one line. */
@@ -21,10 +30,6 @@ function cell(text: string): string {
   return md(text.replace(/\s*[\r\n]+\s*/g, ' '));
 }
 
-function translated(t: Translate, key: string, fallback: string): string {
-  const text = t(key);
-  return text === key ? fallback : text;
-}
 
 function actionsSection(review: ReviewInputs, t: Translate): string[] {
   const out = [`### ${t('report.md.actions')}`, ''];
@@ -32,14 +37,14 @@ function actionsSection(review: ReviewInputs, t: Translate): string[] {
   out.push(`| ${t('report.col.action')} | ${t('report.col.type')} | ${t('report.col.title')} | ${t('control.col.requirement')} | ${t('report.col.owner')} | ${t('control.col.status')} | ${t('report.col.due')} | ${t('report.col.verification')} |`);
   out.push('|---|---|---|---|---|---|---|---|');
   for (const { action: a, overdue, verifyDue } of review.actions) {
-    const status = `${translated(t, `report.action-status.${a.status}`, a.status)}${overdue ? ` ❌ ${t('report.action.overdue')}` : ''}`;
+    const status = `${labelOf(t, 'action-status', a.status)}${overdue ? ` ❌ ${t('report.action.overdue')}` : ''}`;
     const v = a.verification;
     const verification = v?.result
-      ? t('report.action.verified', { result: translated(t, `report.verification.${v.result}`, v.result), period: v.period ?? '—', value: v.value === undefined || v.value === null ? '—' : String(Number(v.value.toFixed(4))) })
+      ? t('report.action.verified', { result: labelOf(t, 'verification', v.result), period: v.period ?? '—', value: v.value === undefined || v.value === null ? '—' : String(Number(v.value.toFixed(4))) })
       : verifyDue ? t('report.action.verify-due', { date: v?.after ?? a.due ?? '' })
         : v?.after ? t('report.action.verify-after', { date: v.after }) : '—';
     const about = a.service ? `${a.service}${a.requirement ? `/${a.requirement}` : ''}` : '—';
-    out.push(`| \`${a.id}\` | ${cell(translated(t, `report.action-type.${a.type}`, a.type))} | ${cell(a.title)} | ${cell(about)} | ${cell(a.owner)} | ${cell(status)} | ${a.due ?? '—'} | ${cell(verification)} |`);
+    out.push(`| \`${a.id}\` | ${cell(labelOf(t, 'action-type', a.type))} | ${cell(a.title)} | ${cell(about)} | ${cell(a.owner)} | ${cell(status)} | ${a.due ?? '—'} | ${cell(verification)} |`);
   }
   return [...out, ''];
 }
@@ -102,7 +107,7 @@ function deviationsSection(result: ControlResult, review: ReviewInputs | undefin
   const actions = new Map((review?.actions ?? []).map((a) => [a.action.id, a]));
   for (const d of result.deviations) {
     const ack = d.acknowledged ? ` — ${t('control.acknowledged', { actions: d.actions.join(', ') })}` : '';
-    out.push(`- ${ICON[d.severity]} **\`${d.key}\`** (${d.kind})${ack}`);
+    out.push(`- ${ICON[d.severity]} **\`${d.key}\`** (${md(labelOf(t, 'deviation', d.kind))})${ack}`);
     const responsible = responsibleLine(d, t);
     if (responsible) out.push(`  - ${md(responsible)}`);
     // Every kind but these three says what happened in its headline (they have lines of their own).
@@ -112,13 +117,13 @@ function deviationsSection(result: ControlResult, review: ReviewInputs | undefin
       for (const c of d.causes) out.push(`  - ${md(causeLine(c, d.unit, t))}`);
       for (const s of d.suggestions) out.push(`  - ${md(t('control.suggestion', { title: s }))}`);
     }
-    if (d.kind === 'compliance' && d.records.length > 0) out.push(`  - ${d.records.map((r) => `\`${r.id}\` ${r.problems.join(', ')}`).join('; ')}`);
-    if (d.kind === 'training') for (const p of d.people) out.push(`  - ${md(t('control.person', { id: p.id, course: p.course, problem: p.problem }))}`);
+    if (d.kind === 'compliance' && d.records.length > 0) out.push(`  - ${d.records.map((r) => `\`${r.id}\` ${md(labelsOf(t, 'compliance', r.problems))}`).join('; ')}`);
+    if (d.kind === 'training') for (const p of d.people) out.push(`  - ${md(trainingLine(p, t))}`);
     // Corrective actions: the ones that name the deviation (or, for `action`, the late ones).
     for (const id of d.actions) {
       const a = actions.get(id);
       if (!a) continue;
-      const status = `${translated(t, `report.action-status.${a.action.status}`, a.action.status)}${a.action.due ? `, ${t('report.action.due', { date: a.action.due })}` : ''}${a.overdue ? `, ${t('report.action.overdue')}` : ''}`;
+      const status = `${labelOf(t, 'action-status', a.action.status)}${a.action.due ? `, ${t('report.action.due', { date: a.action.due })}` : ''}${a.overdue ? `, ${t('report.action.overdue')}` : ''}`;
       out.push(`  - ${t('report.col.action')} \`${id}\`: ${cell(a.action.title)} (${cell(status)})`);
     }
     if (d.actions.length === 0) out.push(`  - ${md(t('report.dev.no-action'))} \`aftersales action open --deviation ${d.key}\``);

@@ -1,9 +1,9 @@
 // Problems → text (file:line:col, excerpt with a caret, hint), JSON, or GitHub annotations.
-import type { Problem } from '../ledger/problems.js';
+import { problemHint, problemMessage, type Problem } from '../ledger/problems.js';
 import type { Translate } from '../i18n/index.js';
 import { palette } from './colors.js';
 import { annotation } from './github.js';
-import { safeParams, safeText } from '../io/safe-text.js';
+import { safeText } from '../io/safe-text.js';
 
 export interface RenderedProblem extends Problem {
   message: string;
@@ -11,12 +11,7 @@ export interface RenderedProblem extends Problem {
 }
 
 export function renderProblem(p: Problem, t: Translate): RenderedProblem {
-  const params = safeParams(p.params); // values quoted from the ledger
-  const message = t(`problem.${p.code}`, params);
-  let hint = t(`hint.${p.code}`, params);
-  if (hint === `hint.${p.code}`) hint = '';
-  if (params.suggestion) hint = `${t('hint.didYouMean', params)} ${hint}`.trim();
-  return { ...p, message, hint };
+  return { ...p, message: problemMessage(p, t), hint: problemHint(p, t) };
 }
 
 /** The source line of a problem with a caret run under the spot. */

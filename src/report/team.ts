@@ -5,6 +5,7 @@ import type { Translate } from '../i18n/index.js';
 import { palette } from '../report/colors.js';
 import type { PersonStatus, PlanCourse } from '../team/status.js';
 import { safeDeep } from '../io/safe-text.js';
+import { compactTable } from './compact-table.js';
 
 function table(head: string[], color: boolean): InstanceType<typeof Table> {
   const c = palette(color);
@@ -65,21 +66,24 @@ function peopleCount(plan: PlanCourse[]): number {
   return new Set(plan.flatMap((c) => c.people.map((p) => p.id))).size;
 }
 
+/** One row per person and course, soonest due first (then course, then person). */
+function planRows(plan: PlanCourse[]): { course: PlanCourse; person: PlanCourse['people'][number] }[] {
+  const rows = plan.flatMap((course) => course.people.map((person) => ({ course, person })));
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return rows.sort((x, y) => cmp(x.person.due, y.person.due) || cmp(x.course.course, y.course.course) || cmp(x.person.id, y.person.id));
+}
+
 export function planTable(asOf: string, horizon: string, unsafePlan: PlanCourse[], t: Translate, color: boolean): string {
   const plan = safeDeep(unsafePlan);
   const c = palette(color);
   const out = [c.bold(t('team.plan.title', { date: asOf, horizon }))];
   if (plan.length === 0) return `${out[0]}\n${t('team.plan.nothing', { horizon })}\n`;
-  for (const course of plan) {
-    out.push('', c.bold(t('team.plan.course', { course: course.course, services: course.services.join(', ') })));
-    const tab = table([t('team.col.person'), t('team.col.problem'), t('team.col.due')], color);
-    for (const p of course.people) {
-      const problem = problemText(p, t);
-      tab.push([`${p.id} (${p.name})`, p.problem === 'expiring' ? c.yellow(problem) : c.red(problem), dueText(p.due, asOf, t)]);
-    }
-    out.push(tab.toString());
-  }
-  out.push('', t('team.plan.summary', { courses: plan.length, people: peopleCount(plan) }));
+  const head = [t('team.col.due'), t('team.col.course'), t('team.col.person'), t('team.col.problem'), t('team.col.required-by')].map((h) => c.bold(h));
+  const rows = planRows(plan).map(({ course, person }) => {
+    const problem = problemText(person, t);
+    return [dueText(person.due, asOf, t), course.course, `${person.id} (${person.name})`, person.problem === 'expiring' ? c.yellow(problem) : c.red(problem), course.services.join(', ')];
+  });
+  out.push('', compactTable(head, rows), '', t('team.plan.summary', { courses: plan.length, people: peopleCount(plan) }));
   return `${out.join('\n')}\n`;
 }
 
@@ -92,12 +96,10 @@ export function planMarkdown(asOf: string, horizon: string, unsafePlan: PlanCour
   const plan = safeDeep(unsafePlan);
   const out = [`# ${t('team.plan.title', { date: asOf, horizon })}`, ''];
   if (plan.length === 0) return `${out.join('\n')}${t('team.plan.nothing', { horizon })}\n`;
-  for (const course of plan) {
-    out.push(`## ${cell(t('team.plan.course', { course: course.course, services: course.services.join(', ') }))}`, '');
-    out.push(`| ${t('team.col.person')} | ${t('team.col.problem')} | ${t('team.col.due')} |`, '|---|---|---|');
-    for (const p of course.people) out.push(`| ${cell(`${p.id} (${p.name})`)} | ${cell(problemText(p, t))} | ${dueText(p.due, asOf, t)} |`);
-    out.push('');
+  out.push(`| ${t('team.col.due')} | ${t('team.col.course')} | ${t('team.col.person')} | ${t('team.col.problem')} | ${t('team.col.required-by')} |`, '|---|---|---|---|---|');
+  for (const { course, person } of planRows(plan)) {
+    out.push(`| ${dueText(person.due, asOf, t)} | ${cell(course.course)} | ${cell(`${person.id} (${person.name})`)} | ${cell(problemText(person, t))} | ${cell(course.services.join(', '))} |`);
   }
-  out.push(t('team.plan.summary', { courses: plan.length, people: peopleCount(plan) }));
+  out.push('', t('team.plan.summary', { courses: plan.length, people: peopleCount(plan) }));
   return `${out.join('\n')}\n`;
 }

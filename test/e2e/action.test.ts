@@ -85,8 +85,8 @@ describe('action open', () => {
     const dir = copyFixture('cycle');
     const base = ['action', 'open', '--yes', '--as-of', '2026-04-05', '--title', 'T', '--owner', 'marta'];
     const cases: [string[], string][] = [
-      [['--type', 'corective'], '--type: "corective" is not allowed'],
-      [['--category', 'money'], '--category: "money" is not allowed'],
+      [['--type', 'corective'], '--type "corective" is not one of: corrective, preventive'],
+      [['--category', 'money'], '--category "money" is not one of: method, machine'],
       [['--due', '2026-02-30'], '--due: "2026-02-30" is not a date'],
       [['--due', '2026-04-01'], 'the due date 2026-04-01 is before the opening date 2026-04-05'],
       [['--service', 'repairs'], 'no service "repairs"'],

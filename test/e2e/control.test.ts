@@ -73,15 +73,28 @@ describe('control formats and flags', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Control de calidad');
     expect(r.stdout).toContain('reparacion-garantia/tiempo-resolucion/2026-10');
-    expect(r.stdout).toContain('assignee = luis');
+    // compact (issue 15): one screen, one line per requirement, per deviation its headline and
+    // then the responsible, the top cause and the first suggestion; codes shown as words
+    expect(r.stdout.split('\n').length - 1).toBeLessThanOrEqual(60);
+    expect(r.stdout).toContain('causa: técnico = luis (n=10: 42.1 h frente a 18.5 h)');
+    expect(r.stdout).toMatch(/^ {2}personal-formado +de proceso +54\.8% /m);
+    expect(r.stdout).not.toMatch(/│|┌|assignee|quantitative/);
     expect(r.stdout).not.toContain('\u001b[');
-    expect((await exec(['--ledger', EXAMPLE, '--lang', 'en', 'control', '--as-of', AS_OF])).stdout).toContain('Quality control');
+    const verbose = await control('--verbose');
+    expect(verbose.stdout).toContain('causa: prioridad = normal (n=32): 36.6 h en el grupo, 27.2 h sin él');
+    expect(verbose.stdout).toContain('20261020-11ntpk5h: paso obligatorio sin hacer');
+    const en = (await exec(['--ledger', EXAMPLE, '--lang', 'en', 'control', '--as-of', AS_OF])).stdout;
+    expect(en).toContain('Quality control');
+    expect(en).toContain('cause: technician = luis (n=10: 42.1 h vs 18.5 h)');
   });
 
   it('markdown for a pull request comment', async () => {
     const r = await control('--format', 'markdown');
     expect(r.stdout).toMatch(/^## /);
-    expect(r.stdout).toContain('| reparacion\\-garantia | tiempo\\-resolucion |');
+    // only what Markdown needs is escaped (issue 15): ids and periods as they are
+    expect(r.stdout).toContain('| reparacion-garantia | tiempo-resolucion |');
+    expect(r.stdout).toContain('2026-10');
+    expect(r.stdout).not.toMatch(/\\[-.()]/);
   });
 
   it('github annotations on the line of the requirement in the service file', async () => {

@@ -40,8 +40,22 @@ describe('due', () => {
     }
   });
 
-  it('groups the table by customer, the unknown customer last', async () => {
+  it('one table, soonest due first, the customer a column (issue 15)', async () => {
     const r = await due();
+    expect(r.code).toBe(0);
+    const rows = r.stdout.split('\n').filter((l) => /^\d{4}-\d\d-\d\d /.test(l));
+    const dues = rows.map((l) => l.slice(0, 10));
+    expect(dues).toEqual([...dues].sort());
+    expect(rows.find((l) => l.includes('SN-A1'))).toMatch(/ C-1 /);
+    expect(rows.find((l) => l.includes('SN-A5'))).toMatch(/ unknown /);
+    expect(r.stdout.split('\n')[2]).toMatch(/^due +status +customer +serial +product +service +last intervention$/);
+    const bad = await due('--group-by', 'product');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--group-by "product" is not one of: none, customer');
+  });
+
+  it('--group-by customer: a table per customer, the unknown customer last', async () => {
+    const r = await due('--group-by', 'customer');
     expect(r.code).toBe(0);
     const out = r.stdout;
     expect(out.startsWith('Scheduled services overdue or due within 30 days of 2026-11-26\n')).toBe(true);
@@ -59,7 +73,7 @@ describe('due', () => {
     expect(out).not.toContain('SN-C1'); // washing machine: no schedule
     expect(out).not.toContain('SN-A4'); // replaced
     expect(out).toContain('5 asset(s): 3 overdue, 2 due soon');
-    expect((await exec(['--lang', 'es', 'due', '--as-of', '2026-11-26'], { cwd: dir })).stdout).toContain('Cliente C-1');
+    expect((await exec(['--lang', 'es', 'due', '--as-of', '2026-11-26', '--group-by', 'customer'], { cwd: dir })).stdout).toContain('Cliente C-1');
   });
 
   it('says when nothing is due, and refuses a bad format', async () => {

@@ -248,9 +248,9 @@ visits: 1
     const before = readFileSync(path, 'utf8');
     const cases: [string[], RegExp][] = [
       [[], /missing answers: --outcome O/],
-      [['--outcome', 'fixed'], /--outcome: "fixed" is not allowed/],
-      [['--outcome', 'resolved', '--step', 'diagnos=done'], /"diagnos" is not allowed[\s\S]*did you mean "diagnose"/],
-      [['--outcome', 'resolved', '--step', 'diagnose=finished'], /"finished" is not allowed; use one of: done, skipped, n\/a/],
+      [['--outcome', 'fixed'], /--outcome "fixed" is not one of: resolved, unresolved/],
+      [['--outcome', 'resolved', '--step', 'diagnos=done'], /"diagnos" is not one of[\s\S]*did you mean "diagnose"/],
+      [['--outcome', 'resolved', '--step', 'diagnose=finished'], /"finished" is not one of: done, skipped, n\/a/],
       [['--outcome', 'resolved', '--closed', '2026-11-01T10:00:00+01:00'], /closed \(2026-11-01T10:00:00\+01:00\) is before opened/],
       [['--outcome', 'resolved', '--closed', 'yesterday'], /"yesterday" is not a valid timestamp/],
     ];
@@ -260,6 +260,21 @@ visits: 1
       expect(r.stderr).toMatch(message);
       expect(readFileSync(path, 'utf8')).toBe(before);
     }
+  });
+
+  it('close takes the words of the ledger language for codes (issue 15): --outcome "sin avería", --step x=hecho', async () => {
+    const dir = copyFixture('minimal');
+    writeFileSync(join(dir, 'aftersales.yaml'), readFileSync(join(dir, 'aftersales.yaml'), 'utf8').replace('locale: en', 'locale: es'));
+    const path = join(dir, 'records/2026/11/20261102-q2m8w1zd.yaml');
+    const bad = await exec(['--ledger', dir, 'record', 'close', '20261102-q2m8w1zd', '--outcome', 'resulto']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--outcome "resulto" no es ninguno de estos: resuelto, "no resuelto", sustituido, reembolsado, "sin avería", cancelado');
+    expect(bad.stderr).toContain('¿quería decir "resuelto"?');
+    const r = await exec(['--ledger', dir, 'record', 'close', '20261102-q2m8w1zd', '--outcome', 'Sin Averia', '--step', 'diagnose=hecho', '--closed', '2026-11-03T10:00:00+01:00']);
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(path, 'utf8');
+    expect(text).toMatch(/^outcome: no-fault-found$/m);
+    expect(text).toMatch(/diagnose: done/);
   });
 
   it('update: sets and removes fields, keeps comments; an update that breaks the record is refused', async () => {

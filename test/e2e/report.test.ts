@@ -123,7 +123,7 @@ describe('control --format markdown: the management review pack', async () => {
 
   it('keeps the control table and adds the review inputs', async () => {
     expect(r.stdout).toMatch(/^## /);
-    expect(r.stdout).toContain('| reparacion\\-garantia | tiempo\\-resolucion |');
+    expect(r.stdout).toContain('| reparacion-garantia | tiempo-resolucion |');
     const headings = r.stdout.split('\n').filter((l) => l.startsWith('### '));
     expect(headings).toEqual([
       '### Estado de las acciones anteriores',
@@ -137,14 +137,14 @@ describe('control --format markdown: the management review pack', async () => {
 
   it('status of previous actions: the overdue one, the one to verify', async () => {
     expect(r.stdout).toMatch(/^\| `20260908-r08pt6qn` \| correctiva \| .* \| abierta ❌ vencida \| 2026-10-31 \| — \|$/m);
-    expect(r.stdout).toMatch(/^\| `20260903-4jhs5f8g` \| correctiva \| .* \| hecha \| 2026-09-30 \| verificación pendiente desde el 2026\\-09\\-30: aftersales action verify \|$/m);
+    expect(r.stdout).toMatch(/^\| `20260903-4jhs5f8g` \| correctiva \| .* \| hecha \| 2026-09-30 \| verificación pendiente desde el 2026-09-30: aftersales action verify \|$/m);
   });
 
   it('customer satisfaction per service with the trend, objectives met, opportunities', async () => {
-    expect(r.stdout).toMatch(/^\| instalacion \| 85\\\.7% \| 14 \| \S+ 100% → 85\.7% \| 57\\\.14 \| 14 \| /m);
-    expect(r.stdout).toMatch(/^\| \*todos los servicios\* \| 91\\\.4% \| 81 \| /m);
-    expect(r.stdout).toContain('| csat\\-2026 | csat | 91.4% | ≥ 85% | ✅ cumplido | 81 |');
-    expect(r.stdout).toContain('| soporte\\-tecnico | sla\\-48h | ≥ 85% \\(\\< 75% crítico\\) | 97\\.8% |');
+    expect(r.stdout).toMatch(/^\| instalacion \| 85\.7% \| 14 \| \S+ 100% → 85\.7% \| 57\.14 \| 14 \| /m);
+    expect(r.stdout).toMatch(/^\| \*todos los servicios\* \| 91\.4% \| 81 \| /m);
+    expect(r.stdout).toContain('| csat-2026 | csat | 91.4% | ≥ 85% | ✅ cumplido | 81 |');
+    expect(r.stdout).toContain('| soporte-tecnico | sla-48h | ≥ 85% (\\< 75% crítico) | 97.8% |');
     expect(r.stdout.trimEnd().endsWith('`aftersales improve`')).toBe(true);
   });
 });

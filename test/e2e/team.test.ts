@@ -170,15 +170,20 @@ describe('team plan', () => {
     const l = ledger();
     const table = await l.run('team', 'plan', '--as-of', AS_OF);
     expect(table.code).toBe(0);
-    expect(table.stdout).toContain('Course safety (required by repair, support)');
+    // one table (issue 15), soonest due first, the course and who requires it as columns
+    const rows = table.stdout.split('\n').filter((l) => /^(now|\d{4}-)/.test(l));
+    expect(rows.map((l) => l.split(/ {2,}/).slice(1, 3))).toEqual([
+      ['customer-care', 'luis (Luis Fernández)'], ['diagnostics', 'luis (Luis Fernández)'], ['safety', 'luis (Luis Fernández)'], ['safety', 'ana (Ana García)'],
+    ]);
+    expect(rows[2]).toMatch(/missing +repair, support$/);
     expect(table.stdout).toContain(`now (${AS_OF})`);
     expect(table.stdout).toContain('expires on 2026-12-15');
     expect(table.stdout).toContain('3 course(s) to book for 2 person(s)');
     const md = await l.run('team', 'plan', '--as-of', AS_OF, '--format', 'markdown');
     expect(md.code).toBe(0);
-    expect(md.stdout).toContain('## Course customer-care (required by support)');
-    expect(md.stdout).toContain('| luis (Luis Fernández) | missing | now (2026-11-27) |');
-    expect(md.stdout).toContain('| ana (Ana García) | expires on 2026-12-15 | 2026-12-15 |');
+    expect(md.stdout).toContain('| Due | Course | Person | Problem | Required by |');
+    expect(md.stdout).toContain('| now (2026-11-27) | customer-care | luis (Luis Fernández) | missing | support |');
+    expect(md.stdout).toContain('| 2026-12-15 | safety | ana (Ana García) | expires on 2026-12-15 | repair, support |');
   });
 
   it('nothing to plan: says so, exit 0', async () => {

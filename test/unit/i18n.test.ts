@@ -7,7 +7,7 @@ import { CATALOGUES, chooseLang, langFromEnv, translator } from '../../src/i18n/
 const { en, es } = CATALOGUES;
 
 /** Messages that read the same in English and Spanish. */
-const SAME_IN_BOTH = new Set(['{message}', 'error', 'n', '{id}: {problems}', '{id}: {course} ({problem})']);
+const SAME_IN_BOTH = new Set(['{message}', 'error', 'n', '{id}: {problems}', '{id}: {course} ({problem})', 'interpersonal', 'web', 'chat', 'normal', 'no', '—']);
 
 function placeholders(template: string): string[] {
   return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();

@@ -8,6 +8,7 @@ import { messages as act } from './act.js';
 import { messages as plan } from './plan.js';
 import { messages as safety } from './safety.js';
 import { messages as trust } from './trust.js';
+import { messages as labels } from './labels.js';
 export const AREAS: AreaMessages[] = [
   record,
   team,
@@ -17,4 +18,5 @@ export const AREAS: AreaMessages[] = [
   plan,
   safety,
   trust,
+  labels,
 ];

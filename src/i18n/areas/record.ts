@@ -24,7 +24,6 @@ export const messages: AreaMessages = {
     // close / update
     'record.already-closed': 'record {id} is already closed ({closed})',
     'record.hint.already-closed': 'change a closed record with `aftersales record update {id} --set field=value`',
-    'record.bad-choice': '{flag}: "{value}" is not allowed; use one of: {allowed}',
     'record.bad-step': 'bad --step "{value}": expected step=state',
     'record.hint.bad-step': 'write --step diagnose=done (states: done, skipped, n/a)',
     'record.invalid-edit': 'the change would leave record {id} invalid; nothing was written',
@@ -131,7 +130,6 @@ export const messages: AreaMessages = {
     'record.from-shape': '{file} debe contener un registro (un mapa) o una lista de registros',
     'record.already-closed': 'el registro {id} ya está cerrado ({closed})',
     'record.hint.already-closed': 'modifique un registro cerrado con `aftersales record update {id} --set campo=valor`',
-    'record.bad-choice': '{flag}: "{value}" no está permitido; use uno de: {allowed}',
     'record.bad-step': '--step "{value}" incorrecto: se esperaba paso=estado',
     'record.hint.bad-step': 'escriba --step diagnostico=done (estados: done, skipped, n/a)',
     'record.invalid-edit': 'el cambio dejaría el registro {id} no válido; no se ha escrito nada',

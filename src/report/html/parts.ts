@@ -1,5 +1,6 @@
 // Small pieces of the page: status badges (symbol + word + tint), tables, the data table that is
 // each chart's text alternative, legends, and the chart id counter (ids are ours, never user text).
+import { causeValueLabel, labelOf } from '../../i18n/labels.js';
 import type { Translate } from '../../i18n/index.js';
 import { Html, html, type Interpolation } from './escape.js';
 import { COLORS, refLineStyle, type RefKind } from './line-chart.js';
@@ -82,21 +83,17 @@ export function list(items: readonly Interpolation[]): Html {
 
 /** A cause dimension for people ("cause.category" → "cause category"). */
 export function dimensionName(dimension: string, t: Translate): string {
-  const key = `report.dim.${dimension}`;
-  const text = t(key);
-  return text === key ? dimension : text;
+  return labelOf(t, 'dimension', dimension);
 }
 
 /** A 6M category for people, or the value as written when it is not one. */
 export function categoryName(category: string, t: Translate): string {
-  const key = `report.6m.${category}`;
-  const text = t(key);
-  return text === key ? category : text;
+  return labelOf(t, 'six-m', category);
 }
 
-/** A cause value: 6M categories translated, other values (people, products…) as written. */
+/** A cause value: codes (channels, priorities, 6M categories) in words, ids as written. */
 export function causeValue(dimension: string, value: string, t: Translate): string {
-  return dimension === 'cause.category' ? categoryName(value, t) : value;
+  return causeValueLabel(t, dimension, value);
 }
 
 export function translated(prefix: string, value: string, t: Translate): string {

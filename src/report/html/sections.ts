@@ -8,6 +8,7 @@ import { html, type Html } from './escape.js';
 import { requirementKey, type ReportModel } from '../../acting/report-model.js';
 import { causeValue, dimensionName, list, statusBadge, table, translated } from './parts.js';
 import { deviationHeadline, rulesLine } from '../deviation-text.js';
+import { labelOf } from '../../i18n/labels.js';
 
 export function indicatorLabel(indicator: unknown, stat: string | undefined): string {
   return indicatorName(indicator) + (stat && stat !== 'mean' && stat !== 'median' ? ` ${stat}` : '');
@@ -32,7 +33,7 @@ export function summarySection(model: ReportModel, t: Translate): Html {
     svc.requirements.map((r, i) => [
       ...(i === 0 ? [{ text: html`<a href="#svc-${svc.id}">${svc.name}</a>`, rowspan: svc.requirements.length, header: true }] : []),
       html`<a href="#req-${svc.id}-${r.id}" class="key">${r.id}</a>`,
-      translated('report.kind', r.kind, t),
+      labelOf(t, 'kind', r.kind),
       indicatorLabel(r.indicator, r.stat),
       { text: formatValue(r.value, r.unit), num: true },
       formatTarget(r.target, r.unit, t('status.critical')),
@@ -70,7 +71,7 @@ function actionLine(model: ReportModel, id: string, t: Translate): Html {
   const a = model.actions.get(id);
   if (!a) return html`<span class="key">${id}</span>`;
   const due = a.due ? t('report.action.due', { date: a.due }) : '';
-  return html`<span class="key">${id}</span> — ${a.title} <span class="muted">(${translated('report.action-status', a.status, t)}${due ? `, ${due}` : ''})</span>`;
+  return html`<span class="key">${id}</span> — ${a.title} <span class="muted">(${labelOf(t, 'action-status', a.status)}${due ? `, ${due}` : ''})</span>`;
 }
 
 function deviationWhat(d: Deviation, t: Translate): string {
@@ -107,14 +108,14 @@ export function deviationArticle(model: ReportModel, d: Deviation, t: Translate)
     const withNotes = d.records.some((r) => model.data.records.get(r.id)?.notes);
     const rows = d.records.map((r) => {
       const rec = model.data.records.get(r.id);
-      const row = [html`<span class="key">${r.id}</span>`, r.problems.map((p) => translated('report.problem', p, t)).join(', '), personName(model, rec?.assignee)];
+      const row = [html`<span class="key">${r.id}</span>`, r.problems.map((p) => labelOf(t, 'compliance', p)).join(', '), personName(model, rec?.assignee)];
       return withNotes ? [...row, html`<span class="note">${rec?.notes ?? ''}</span>`] : row;
     });
     const head = [t('report.col.record'), t('report.col.problems'), t('report.col.assignee'), ...(withNotes ? [t('report.col.notes')] : [])];
     parts.push(html`<details${d.records.length <= 6 ? html` open` : ''}><summary>${t('report.dev.records', { count: d.records.length })}</summary>${table(head, rows)}</details>`);
   }
   if (d.kind === 'training' && d.people.length > 0) {
-    const rows = d.people.map((p) => [personName(model, p.id), html`<span class="key">${p.course}</span>`, translated('report.training', p.problem, t)]);
+    const rows = d.people.map((p) => [personName(model, p.id), html`<span class="key">${p.course}</span>`, labelOf(t, 'training', p.problem)]);
     parts.push(table([t('report.col.person'), t('report.col.course'), t('report.col.problem')], rows));
   }
   if (d.actions.length > 0) {
@@ -139,16 +140,16 @@ export function actionsSection(model: ReportModel, t: Translate): Html {
   const rows = actions.map(({ action: a, overdue, verifyDue }) => {
     const v = a.verification;
     const verification = v?.result
-      ? t('report.action.verified', { result: translated('report.verification', v.result, t), period: v.period ?? '—', value: v.value === undefined || v.value === null ? '—' : String(Number(v.value.toFixed(4))) })
+      ? t('report.action.verified', { result: labelOf(t, 'verification', v.result), period: v.period ?? '—', value: v.value === undefined || v.value === null ? '—' : String(Number(v.value.toFixed(4))) })
       : verifyDue ? t('report.action.verify-due', { date: v?.after ?? a.due ?? '' })
         : v?.after ? t('report.action.verify-after', { date: v.after }) : '—';
     return [
       html`<span class="key">${a.id}</span>`,
-      translated('report.action-type', a.type, t),
+      labelOf(t, 'action-type', a.type),
       a.title,
       a.service && a.requirement ? html`<span class="key">${a.service}/${a.requirement}</span>` : html`<span class="key">${a.service ?? '—'}</span>`,
       personName(model, a.owner),
-      html`${translated('report.action-status', a.status, t)}${overdue ? html` <span class="status status-critical">${t('report.action.overdue')}</span>` : ''}`,
+      html`${labelOf(t, 'action-status', a.status)}${overdue ? html` <span class="status status-critical">${t('report.action.overdue')}</span>` : ''}`,
       html`<span class="key">${a.due ?? '—'}</span>`,
       verification,
     ];

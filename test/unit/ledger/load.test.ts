@@ -22,6 +22,21 @@ function yamlFiles(dir: string): string[] {
 }
 
 describe('loadLedger', () => {
+  it('tells its progress while it parses, and nothing when the cache serves every file (issue 15)', () => {
+    const dir = join(copyFixture('minimal'), '..', 'progress');
+    cpSync(join(REPO, 'examples', 'electrodomesticos-sol'), dir, { recursive: true });
+    const calls: [number, number][] = [];
+    const cold = loadLedger(dir, { onParsed: (done, total) => calls.push([done, total]) });
+    const total = cold.files.length;
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.every(([done, n]) => n === total && done <= n)).toBe(true);
+    expect(calls.map(([done]) => done)).toEqual([...calls.map(([done]) => done)].sort((a, b) => a - b));
+    expect(calls.at(-1)).toEqual([total, total]);
+    calls.length = 0;
+    loadLedger(dir, { onParsed: (done, n) => calls.push([done, n]) });
+    expect(calls).toEqual([]);
+  });
+
   it('reads every file of the layout into the model', () => {
     const dir = copyFixture('minimal');
     const l = loadLedger(dir);

@@ -163,9 +163,16 @@ describe('plan on a terminal', () => {
     expect(r.exitCode).toBe(0);
     expect(prompter.asked[0]).toBe('Plantilla');
     expect(prompter.asked[1]).toBe('Id del servicio (también el del procedimiento)');
-    const text = read(dir, 'services/complaint-handling.yaml');
+    // Spanish ids (issue 15): the service, its requirements and roles, and the manager role the
+    // Spanish `init` created (no English twin beside it).
+    const text = read(dir, 'services/gestion-reclamaciones.yaml');
     expect(text).toContain('Gestión de reclamaciones');
     expect(text).toContain('# Planificado con `aftersales plan` a partir de la plantilla');
+    expect(text).toContain('owner: responsable-calidad');
+    expect(text).toMatch(/- id: reclamaciones-resueltas\n/);
+    const roles = parse(read(dir, 'team.yaml')).roles.map((x: { id: string }) => x.id);
+    expect(roles).toContain('responsable-servicio');
+    expect(roles.filter((id: string) => /manager|officer|technician/.test(id))).toEqual([]);
     await checkClean(dir);
   });
 });

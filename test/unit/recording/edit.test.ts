@@ -9,7 +9,7 @@ import { memoryIO } from '../../../src/io/io.js';
 import { applyEdits, commitEdits } from '../../../src/recording/edit-record.js';
 import { openRecord } from '../../../src/recording/read-record.js';
 import { openPlan } from '../../../src/recording/plan.js';
-import { progressBar } from '../../../src/recording/progress.js';
+import { progressBar } from '../../../src/io/progress.js';
 import { resolveRecord } from '../../../src/recording/resolve.js';
 import { cleanup, copyFixture } from '../../helpers/run.js';
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 // control --format markdown as a management review pack: the ISO 9001 9.3.2 inputs in order,
 // the ledger's actions with their status, satisfaction trends, improvement opportunities, and
 // every user-written string Markdown-escaped (no raw HTML reaches a pull-request comment).
@@ -42,15 +43,15 @@ describe('review pack', () => {
   });
 
   it('lists the ledger’s actions with status, due date and the deviation they answer', () => {
-    expect(withReview).toMatch(/^\| `20261103-a1b2c3d4` \| corrective \| Action \\<script\\>alert\\\(".*\| warranty\\-repair\/resolution\\-time \| marta \| open \| 2026-12-01 \| — \|$/m);
+    expect(withReview).toMatch(/^\| `20261103-a1b2c3d4` \| corrective \| Action \\<script\\>alert\(".*\| warranty-repair\/resolution-time \| marta \| open \| 2026-12-01 \| — \|$/m);
     // …and under the deviation it answers.
     expect(withReview).toContain('  - action `20261103-a1b2c3d4`: Action \\<script\\>');
   });
 
   it('gives CSAT and NPS per service with the trend, and all services together', () => {
-    const row = withReview.split('\n').find((l) => l.startsWith('| warranty\\-repair | '))!;
+    const row = withReview.split('\n').find((l) => l.startsWith('| warranty-repair | '))!;
     // 2026-10: five surveys, all csat 5 → 100%; 2026-09 too → "100% → 100%".
-    expect(row).toMatch(/^\| warranty\\-repair \| 100% \| 5 \| \S+ 100% → 100% \| 100 \| 5 \| \S+ 100 → 100 \|$/);
+    expect(row).toMatch(/^\| warranty-repair \| 100% \| 5 \| \S+ 100% → 100% \| 100 \| 5 \| \S+ 100 → 100 \|$/);
     expect(withReview).not.toContain('| *all services* |'); // one service: no total row
   });
 
@@ -69,6 +70,24 @@ describe('review pack', () => {
   it('without the review inputs it still gives objectives, performance and deviations', () => {
     const headings = withoutReview.split('\n').filter((l) => l.startsWith('###'));
     expect(headings).toEqual(['### Quality objectives', '### Process performance', '### Deviations and corrective actions']);
-    expect(withoutReview).toContain('| warranty\\-repair | resolution\\-time |');
+    expect(withoutReview).toContain('| warranty-repair | resolution-time |');
+  });
+});
+
+describe('md: only what Markdown needs (issue 15)', () => {
+  it('leaves dates, ids, periods and parentheses as they are', () => {
+    for (const text of ['2026-11', '(ISO 9001 9.3.2)', 'reparacion-garantia/tiempo-resolucion/2026-10', '71.1 h', '#tag', 'a+b=c']) expect(md(text)).toBe(text);
+  });
+
+  it('escapes inline syntax anywhere and block syntax at the start of a line', () => {
+    expect(md('a *b* _c_ [l](u) <x> | ~s~ &amp; `c`')).toBe('a \\*b\\* \\_c\\_ \\[l\\](u) \\<x\\> \\| \\~s\\~ \\&amp; \\`c\\`');
+    expect(md('1. item')).toBe('1\\. item');
+    expect(md('12) y')).toBe('12\\) y');
+    expect(md('# head')).toBe('\\# head');
+    expect(md('- x\n+ y\n---')).toBe('\\- x\n\\+ y\n\\---');
+  });
+
+  it('never lets a character that opens inline markup through unescaped (property)', () => {
+    fc.assert(fc.property(fc.string(), (s) => !/(^|[^\\])(\\\\)*[*_`[\]<>|~&]/.test(md(s).replace(/\\[\\`*_[\]<>|~&]/g, ''))));
   });
 });
