@@ -5,7 +5,7 @@ import { collect, type Register } from './types.js';
 export const registerRecord: Register = (program, run) => {
   const rec = program
     .command('record')
-    .description('log interventions: open (the default: record --service S …; see record open --help), close, update, show, list');
+    .description('log interventions: open (the default: record --service S …; see record open --help), close, pause, resume, cancel, update, show, list');
 
   const open = rec
     .command('open', { isDefault: true })
@@ -25,7 +25,7 @@ export const registerRecord: Register = (program, run) => {
     .description('close an intervention, asking for what a closed record requires')
     .argument('<id>', 'record id or an unambiguous prefix')
     .option('--outcome <outcome>', 'resolved | unresolved | replaced | refunded | no-fault-found | cancelled')
-    .option('--step <step=state>', 'state of a procedure step: done | skipped | n/a (repeatable)', collect)
+    .option('--step <step=state>', 'state of a procedure step: done | skipped | n/a; all=done marks every step, later --step flags make exceptions (repeatable)', collect)
     .option('--set <path=value>', 'set a record field (repeatable)', collect)
     .option('--closed <timestamp>', 'when it was closed (default: now)');
   close.action(
@@ -34,6 +34,21 @@ export const registerRecord: Register = (program, run) => {
       return runRecordClose({ ...ctx, ...close.opts(), id: close.args[0] });
     }),
   );
+
+  const stateCommand = (name: 'pause' | 'resume' | 'cancel', description: string, reason: boolean, runner: 'runRecordPause' | 'runRecordResume' | 'runRecordCancel') => {
+    const cmd = rec.command(name).description(description).argument('<id>', 'record id or an unambiguous prefix');
+    if (reason) cmd.option('--reason <text>', 'why (kept in the record)');
+    cmd.option('--at <timestamp>', 'when (default: now)');
+    cmd.action(
+      run(cmd, async (ctx) => {
+        const m = await import('../commands/record-state.js');
+        return m[runner]({ ...ctx, ...cmd.opts(), id: cmd.args[0] });
+      }),
+    );
+  };
+  stateCommand('pause', 'pause an open intervention (waiting for parts, for the customer…): the time paused does not count', true, 'runRecordPause');
+  stateCommand('resume', 'resume a paused intervention', false, 'runRecordResume');
+  stateCommand('cancel', 'cancel an open intervention: closed with outcome cancelled (it counts only in volume)', true, 'runRecordCancel');
 
   const update = rec
     .command('update')
@@ -63,6 +78,9 @@ export const registerRecord: Register = (program, run) => {
     .command('list')
     .description('list records, sorted by opened')
     .option('--open', 'only records not closed yet')
+    .option('--at-risk', 'the SLA clocks of open records: breached or running out within --within; exit 1 when one is breached')
+    .option('--within <duration>', 'with --at-risk: how far ahead to look (default 4h)')
+    .option('--as-of <time>', 'with --at-risk: "now", a date or an ISO timestamp')
     .option('--service <id>', 'only this service')
     .option('--period <period>', 'only records opened in this period (2026-11, 2026-W47, 2026-Q4, current)')
     .option('--format <format>', 'table | json', 'table');

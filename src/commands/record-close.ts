@@ -88,7 +88,16 @@ export async function runRecordClose(ctx: CommandContext & RecordCloseOptions): 
   };
   if (ctx.closed !== undefined) edit(['closed'], ctx.closed);
   if (outcome !== undefined) edit(['outcome'], outcome);
-  for (const flag of ctx.step ?? []) {
+  // `--step all=done` marks every step of the procedure; the other --step flags are exceptions.
+  const stepFlags = ctx.step ?? [];
+  const isAll = (flag: string) => flag.slice(0, flag.indexOf('=')).trim() === 'all';
+  for (const flag of [...stepFlags.filter(isAll), ...stepFlags.filter((f) => !isAll(f))]) {
+    if (isAll(flag)) {
+      const state = codeOption(io, '--step', flag.slice(flag.indexOf('=') + 1).trim(), STEP_STATES, 'step');
+      if (!procedure) throw new UsageError(t('record.step-all-no-procedure', { id: ref.id }));
+      for (const s of procedure.steps) edit(['steps', s.id], state);
+      continue;
+    }
     const [id, state] = parseStep(io, flag, procedure);
     edit(['steps', id], state);
   }
@@ -125,6 +134,11 @@ export async function runRecordClose(ctx: CommandContext & RecordCloseOptions): 
     }
   }
   if (view.closed === undefined) edit(['closed'], nowStamp(io.now(), plan.tz));
+  // A record paused until now is not paused once closed: its pause ends when it closes.
+  const pauses = Array.isArray(view.paused) ? (view.paused as { from: string; to?: string; reason?: string }[]) : [];
+  if (pauses.some((p) => p.to === undefined)) {
+    edit(['paused'], pauses.map((p) => (p.to === undefined ? { from: p.from, to: String(view.closed), ...(p.reason !== undefined ? { reason: p.reason } : {}) } : p)));
+  }
   // closed and outcome first: new keys are appended in this order.
   const rank = (e: Edit) => (e.path[0] === 'closed' ? 0 : e.path[0] === 'outcome' ? 1 : 2);
   edits.sort((a, b) => rank(a) - rank(b));

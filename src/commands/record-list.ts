@@ -6,7 +6,12 @@ import { UsageError } from '../errors.js';
 import type { CommandContext } from '../io/io.js';
 import type { RecordData } from '../ledger/schema.js';
 import { closest } from '../ledger/values.js';
-import { formatInstant, parseTimestamp } from '../time/index.js';
+import { formatInstant, isDuration, parseDurationHours, parseTimestamp } from '../time/index.js';
+import { buildLookup } from '../ledger/lookup.js';
+import { prepareRecords } from '../quality/prepare.js';
+import { atRisk } from '../quality/at-risk.js';
+import { atRiskJson, atRiskTable } from '../report/at-risk.js';
+import { resolveAsOf } from './control-options.js';
 import { palette } from '../report/colors.js';
 import { periodFilter } from '../recording/period.js';
 import { openLedger } from '../ledger/open.js';
@@ -16,6 +21,9 @@ import { safeDeep } from '../io/safe-text.js';
 export const LIST_FORMATS = ['table', 'json'] as const;
 
 export interface RecordListOptions {
+  atRisk?: boolean;
+  within?: string;
+  asOf?: string;
   open?: boolean;
   service?: string;
   period?: string;
@@ -26,6 +34,7 @@ export async function runRecordList(ctx: CommandContext & RecordListOptions): Pr
   const { io } = ctx;
   const t = io.t;
   const format = formatOption(io, ctx.format, LIST_FORMATS, 'table');
+  if (ctx.atRisk) return runAtRisk(ctx, format);
   const ledger = openLedger(ctx);
   const tz = ledger.config.timezone;
   const period = periodFilter(ctx.period, ledger.config, io.now(), t);
@@ -61,9 +70,32 @@ export async function runRecordList(ctx: CommandContext & RecordListOptions): Pr
   const table = new Table({ head, style: { head: [], border: [] } });
   for (const r of rows) {
     const d = safeDeep(r.data);
-    const status = d.closed === undefined ? c.yellow(t('record.status.open')) : d.outcome === undefined ? '' : labelOf(t, 'outcome', d.outcome);
+    const paused = d.closed === undefined && d.paused?.some((x) => x.to === undefined);
+    const status = paused ? c.yellow(labelOf(t, 'record-status', 'paused')) : d.closed === undefined ? c.yellow(t('record.status.open')) : d.outcome === undefined ? '' : labelOf(t, 'outcome', d.outcome);
     table.push([d.id, formatInstant(r.opened, tz).slice(0, 16).replace('T', ' '), d.service, status, labelOf(t, 'priority', d.priority ?? 'normal'), d.assignee ?? '', String(d.customer ?? ''), d.product ?? '']);
   }
   io.out(`${table.toString()}\n${t('record.list-count', { count: records.length })}\n`);
   return { exitCode: 0, records };
+}
+
+/**
+ * `--at-risk`: the SLA clocks of open records breached or running out within --within (default
+ * 4h) at --as-of (default now). Exit 1 when one is breached, so that an hourly job can notify.
+ */
+async function runAtRisk(ctx: CommandContext & RecordListOptions, format: (typeof LIST_FORMATS)[number]): Promise<{ exitCode: number; records: RecordData[] }> {
+  const { io } = ctx;
+  const t = io.t;
+  const within = ctx.within ?? '4h';
+  if (!isDuration(within)) throw new UsageError(t('risk.bad-within', { value: within }), t('hint.bad-duration'));
+  const ledger = openLedger(ctx, { validate: 'all' });
+  const asOf = resolveAsOf(io, ledger, ctx.asOf);
+  const lookup = buildLookup(ledger);
+  const cols = prepareRecords(ledger, lookup);
+  const withinHours = parseDurationHours(within);
+  const rows = atRisk(cols, lookup, asOf, withinHours)
+    .filter((r) => ctx.service === undefined || r.service === ctx.service)
+    .map((r) => ({ ...r, record: cols.dataOf(r.row) }));
+  const stamp = formatInstant(asOf, ledger.config.timezone);
+  io.out(format === 'json' ? atRiskJson(stamp, withinHours, rows) : atRiskTable(stamp, withinHours, rows, t, io.color));
+  return { exitCode: rows.some((r) => r.leftHours < 0) ? 1 : 0, records: rows.map((r) => r.record) };
 }

@@ -98,6 +98,8 @@ export const en: Record<string, string> = {
   'hint.wrong-folder': 'move the file to {folder} (the year and month of `opened` in the ledger time zone)',
   'problem.date-order': '{later} ({a}) is before {earlier} ({b})',
   'hint.date-order': 'correct one of the two dates',
+  'problem.pause-not-ended': 'this pause has no `to`: only the last pause of an open record may be running',
+  'hint.pause-not-ended': 'give it its end (`to: …`), e.g. with `aftersales record resume {id} --at …` before closing',
   'problem.pause-outside': 'this pause lies outside the span from opened to closed',
   'hint.pause-outside': 'pauses must start at or after `opened` and end at or before `closed`',
   'problem.missing-outcome': 'a closed record needs an outcome',

@@ -98,6 +98,8 @@ export const es: Record<string, string> = {
   'hint.wrong-folder': 'mueva el fichero a {folder} (el año y el mes de `opened` en la zona horaria del libro)',
   'problem.date-order': '{later} ({a}) es anterior a {earlier} ({b})',
   'hint.date-order': 'corrija una de las dos fechas',
+  'problem.pause-not-ended': 'esta pausa no tiene `to`: solo puede seguir en curso la última pausa de un registro abierto',
+  'hint.pause-not-ended': 'póngale fin (`to: …`), p. ej. con `aftersales record resume {id} --at …` antes de cerrar',
   'problem.pause-outside': 'esta pausa queda fuera del intervalo entre la apertura y el cierre',
   'hint.pause-outside': 'las pausas deben empezar en `opened` o después y terminar en `closed` o antes',
   'problem.missing-outcome': 'un registro cerrado necesita un resultado',

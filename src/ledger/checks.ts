@@ -361,7 +361,11 @@ function checkRecords(ledger: Ledger, c: Collector): void {
       for (let i = 0; i < paused.length; i++) {
         const p = paused[i];
         const { from, to } = at.pauses![i];
-        if (to < from) c.add(f, ['paused', i, 'to'], 'date-order', { later: 'to', earlier: 'from', a: p.to, b: p.from });
+        if (p.to === undefined) {
+          // Paused now: only the last pause, and only while the record is open.
+          if (closed !== undefined || i < paused.length - 1) c.add(f, ['paused', i], 'pause-not-ended', { id: r.id });
+          else if (from < opened) c.add(f, ['paused', i], 'pause-outside', {});
+        } else if (to < from) c.add(f, ['paused', i, 'to'], 'date-order', { later: 'to', earlier: 'from', a: p.to, b: p.from });
         else if (from < opened || (closed !== undefined && to > closed)) c.add(f, ['paused', i], 'pause-outside', {});
       }
     }

@@ -49,7 +49,8 @@ export function instantsIn(m: RecordMemo, r: RecordData, tz: string): Instants {
     opened,
     closed: r.closed === undefined ? undefined : parseTimestamp(r.closed, tz),
     responded: r.responded === undefined ? undefined : parseTimestamp(r.responded, tz),
-    pauses: r.paused?.map((p) => ({ from: parseTimestamp(p.from, tz), to: parseTimestamp(p.to, tz) })),
+    // A pause not ended yet lasts until any instant it is measured at (clipped to the span).
+    pauses: r.paused?.map((p) => ({ from: parseTimestamp(p.from, tz), to: p.to === undefined ? Infinity : parseTimestamp(p.to, tz) })),
     openedDate: localDateText(opened, tz),
   };
   m.instants = out;

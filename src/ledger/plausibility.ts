@@ -33,7 +33,7 @@ export function plausibility(ledger: Ledger, now: number): PendingProblem[] {
     if (r.closed) future(['closed'], r.closed, at.closed);
     r.paused?.forEach((p, i) => {
       future(['paused', i, 'from'], p.from, at.pauses![i].from);
-      future(['paused', i, 'to'], p.to, at.pauses![i].to);
+      if (p.to !== undefined) future(['paused', i, 'to'], p.to, at.pauses![i].to);
     });
     const [id, version] = r.procedure.split('@');
     const proc = procedures.get(id);

@@ -257,7 +257,8 @@ export const recordFile = z.strictObject({
   responded: timestamp.optional(),
   closed: timestamp.optional(),
   paused: z
-    .array(z.strictObject({ from: timestamp, to: timestamp, reason: text.optional() }))
+    // `to` absent: paused now (record pause), until record resume sets it
+    .array(z.strictObject({ from: timestamp, to: timestamp.optional(), reason: text.optional() }))
     .optional(),
   channel: z.enum(CHANNELS).optional(),
   priority: z.enum(PRIORITIES).optional(),

@@ -143,7 +143,7 @@ export class Columns {
   }
 
   /** Hours from opened to `at` minus pauses, in business time when the service has a calendar. */
-  private hoursTo(i: number, at: number): number {
+  hoursTo(i: number, at: number): number {
     const d = this.dataOf(i);
     return elapsedHours(this.opened[i], at, recordInstants(d, this.tz).pauses, this.tz, this.calendars[this.service[i]]);
   }

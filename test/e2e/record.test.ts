@@ -1,6 +1,7 @@
 // `aftersales record` end to end: open (flags, --from), close, update, show, list; bad input
 // writes nothing and exits 2; many processes at once never lose or overwrite a record; a
 // process killed mid-write leaves no partial record.
+import { parse } from 'yaml';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -275,6 +276,50 @@ visits: 1
     const text = readFileSync(path, 'utf8');
     expect(text).toMatch(/^outcome: no-fault-found$/m);
     expect(text).toMatch(/diagnose: done/);
+  });
+
+  it('close --step all=done marks every step, later --step flags are the exceptions (issue 16)', async () => {
+    const dir = copyFixture('minimal');
+    const path = join(dir, 'records/2026/11/20261102-q2m8w1zd.yaml');
+    const r = await exec(['--ledger', dir, 'record', 'close', 'q2m8', '--outcome', 'resolved', '--step', 'handover-training=skipped', '--step', 'all=done', '--closed', '2026-11-03T10:00:00+01:00']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(parse(readFileSync(path, 'utf8')).steps).toEqual({ diagnose: 'done', repair: 'done', 'handover-training': 'skipped' });
+  });
+
+  it('pause, resume and cancel edit paused, closed, outcome and notes; refuse what makes no sense (issue 16)', async () => {
+    const dir = copyFixture('minimal');
+    const path = join(dir, 'records/2026/11/20261102-q2m8w1zd.yaml');
+    const run = (...args: string[]) => exec(['--ledger', dir, 'record', ...args]);
+    expect((await run('pause', 'q2m8', '--at', '2026-11-02T12:00:00+01:00')).code).toBe(2); // no reason
+    expect((await run('resume', 'q2m8')).stderr).toContain('is not paused');
+    expect((await run('pause', 'q2m8', '--reason', 'too early', '--at', '2026-11-02T08:00:00+01:00')).stderr).toContain('is before the record was opened');
+    const p = await run('pause', 'q2m8', '--reason', 'waiting for parts', '--at', '2026-11-02T12:00:00+01:00');
+    expect(p.code, p.stderr).toBe(0);
+    expect(p.stdout).toBe('20261102-q2m8w1zd paused at 2026-11-02T12:00:00+01:00\n');
+    expect((await run('pause', 'q2m8', '--reason', 'again')).stderr).toContain('is already paused since 2026-11-02T12:00:00+01:00');
+    expect((await exec(['--ledger', dir, 'check'])).code).toBe(0); // a running pause is valid
+    expect((await run('resume', 'q2m8', '--at', '2026-11-02T11:00:00+01:00')).stderr).toContain('is before the pause started');
+    expect((await run('resume', 'q2m8', '--at', '2026-11-03T09:00:00+01:00')).code).toBe(0);
+    expect((await run('pause', 'q2m8', '--reason', 'overlap', '--at', '2026-11-02T13:00:00+01:00')).stderr).toContain('falls inside an earlier pause');
+    expect((await run('pause', 'q2m8', '--reason', 'customer away', '--at', '2026-11-03T12:00:00+01:00')).code).toBe(0);
+    const c = await run('cancel', 'q2m8', '--reason', 'duplicate of 20261102-7k3qzm2a', '--at', '2026-11-04T09:00:00+01:00');
+    expect(c.code, c.stderr).toBe(0);
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain('paused:\n  - from: 2026-11-02T12:00:00+01:00\n    to: 2026-11-03T09:00:00+01:00\n    reason: waiting for parts\n  - from: 2026-11-03T12:00:00+01:00\n    to: 2026-11-04T09:00:00+01:00\n    reason: customer away\n');
+    expect(text).toContain('closed: 2026-11-04T09:00:00+01:00\noutcome: cancelled\n');
+    expect(text).toContain('notes: "Cancelled on 2026-11-04T09:00:00+01:00: duplicate of 20261102-7k3qzm2a"');
+    expect(text.startsWith('# yaml-language-server')).toBe(true); // the file's comment kept
+    expect((await run('resume', 'q2m8')).stderr).toContain('is closed');
+    expect((await exec(['--ledger', dir, 'check'])).code).toBe(0);
+  });
+
+  it('check refuses a running pause on a closed record, or one that is not the last', async () => {
+    const dir = copyFixture('minimal');
+    const path = join(dir, 'records/2026/11/20261102-q2m8w1zd.yaml');
+    writeFileSync(path, `${readFileSync(path, 'utf8')}closed: 2026-11-04T09:00:00+01:00\noutcome: resolved\npaused:\n  - { from: 2026-11-03T09:00:00+01:00 }\n`);
+    const r = await exec(['--ledger', dir, 'check']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('pause-not-ended');
   });
 
   it('update: sets and removes fields, keeps comments; an update that breaks the record is refused', async () => {
