@@ -109,3 +109,8 @@ for (const n of sizes) {
 if (linear.length > 1) {
   console.log('per 1,000 records (warm): ' + linear.map((x) => `${x.n}: load ${(x.load / (x.n / 1000)).toFixed(1)} ms, engine ${(x.engine / (x.n / 1000)).toFixed(1)} ms`).join('; '));
 }
+// Help-desk sync on the largest ledger (issue 16): import 10,000 new tickets, then sync them
+// with 1,000 changed.
+const largest = Math.max(...sizes);
+console.log('');
+spawnSync(process.execPath, [join(repo, 'scripts', 'bench-import.mjs'), join(repo, 'bench-ledgers', `r${largest}`), '10000', '1000'], { stdio: 'inherit' });

@@ -93,14 +93,16 @@ export const registerRecord: Register = (program, run) => {
 
   const imp = program
     .command('import')
-    .description('import interventions from a help-desk CSV export (idempotent by source id)')
+    .description('sync interventions from a help-desk CSV export: new tickets create records, changed ones update them (--kind sales|products: ERP inputs)')
     .argument('<file>', 'CSV file (UTF-8, "," or ";" separated)')
+    .option('--mapping <name>', 'a saved mapping: imports/NAME.yaml in the ledger, or zendesk | freshdesk | odoo-helpdesk')
+    .option('--kind <kind>', 'records (default) | sales | products')
     .option('--service <id>', 'service the interventions belong to')
     .option('--map <field=Column>', 'record field ← CSV column, e.g. opened="Created at" (repeatable)', collect)
     .option('--set <path=value>', 'a value for every imported record, e.g. channel=email (repeatable)', collect)
     .option('--date-format <format>', 'date-fns pattern of the dates, e.g. "dd/MM/yyyy HH:mm" (default: ISO 8601)')
     .option('--source-system <name>', 'name of the help desk, stored in source.system (default: helpdesk)')
-    .option('--dry-run', 'check every row and report, write nothing');
+    .option('--dry-run', 'say what would be created, updated (which fields), unchanged or rejected; write nothing');
   imp.action(
     run(imp, async (ctx) => {
       const { runImport } = await import('../commands/import.js');

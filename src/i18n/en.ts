@@ -27,6 +27,8 @@ export const en: Record<string, string> = {
   'problem.missing-file': '{file} is missing',
   'hint.missing-file': 'run `aftersales init` in an empty folder to see the expected layout',
   // --- problems: schema
+  'problem.unknown-import-field': '"{value}" is not a field an import can fill',
+  'hint.unknown-import-field': 'use one of: {known}',
   'problem.unknown-key': 'unknown key "{key}"',
   'hint.unknown-key': 'allowed keys here: {allowed}; keys starting with x- are kept and ignored',
   'problem.missing-key': 'required key "{key}" is missing',

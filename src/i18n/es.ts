@@ -27,6 +27,8 @@ export const es: Record<string, string> = {
   'problem.missing-file': 'falta {file}',
   'hint.missing-file': 'ejecute `aftersales init` en una carpeta vacía para ver la estructura esperada',
   // --- problems: schema
+  'problem.unknown-import-field': '"{value}" no es un campo que una importación pueda rellenar',
+  'hint.unknown-import-field': 'use uno de estos: {known}',
   'problem.unknown-key': 'clave desconocida "{key}"',
   'hint.unknown-key': 'claves permitidas aquí: {allowed}; las claves que empiezan por x- se conservan y se ignoran',
   'problem.missing-key': 'falta la clave obligatoria "{key}"',

@@ -9,9 +9,10 @@ import type { PendingProblem, Problem, Params, Severity, YamlPath } from './prob
 import { placeProblems } from './positions.js';
 import { decodeText } from './parse.js';
 import {
-  BUILTIN_INDICATORS, RECORD_FIELDS, type Indicator, type Procedure, type RecordData, type Requirement,
+  BUILTIN_INDICATORS, FILE_KINDS, RECORD_FIELDS, type Indicator, type Procedure, type RecordData, type Requirement,
   type Service, type Target,
 } from './schema.js';
+import { schemaAt } from './schema-walk.js';
 import { PROCEDURE_REF_RE, closest, quantity } from './values.js';
 import { instantsIn, recordMemo } from './instants.js';
 import { missingIn } from './completeness.js';
@@ -390,6 +391,43 @@ function firstFiles(records: readonly LedgerFile<RecordData>[], end: number): Ma
   return first;
 }
 
+/** The fields an import mapping may fill, by what it imports. */
+const INPUT_FIELDS: Record<'sales' | 'products', readonly string[]> = {
+  sales: ['month', 'product', 'units'],
+  products: ['id', 'name', 'warranty', 'maintenance'],
+};
+
+function isImportField(kind: 'records' | 'sales' | 'products', field: string): boolean {
+  if (kind !== 'records') return INPUT_FIELDS[kind].includes(field);
+  const path = field.split('.');
+  if (path.length === 1 && path[0].startsWith('x-')) return true;
+  return schemaAt(FILE_KINDS.record, path) !== undefined;
+}
+
+/** imports/<name>.yaml: the fields it names exist, its service and the steps it sets too. */
+function checkImports(ledger: Ledger, c: Collector): void {
+  const services = new Map(ledger.services.flatMap((f) => (f.data ? [[f.data.id, f.data] as const] : [])));
+  const procedures = new Map(ledger.procedures.flatMap((f) => (f.data ? [[f.data.id, f.data] as const] : [])));
+  for (const f of ledger.imports) {
+    const m = f.data;
+    if (!m) continue;
+    const kind = m.kind ?? 'records';
+    const known = kind === 'records' ? [...RECORD_FIELDS] : [...INPUT_FIELDS[kind]];
+    for (const group of ['columns', 'values', 'constants'] as const) {
+      for (const field of Object.keys(m[group] ?? {})) {
+        if (!isImportField(kind, field)) unknownRef(c, f.path, [group, field], 'import-field', field, known);
+      }
+    }
+    const svc = m.service === undefined ? undefined : services.get(m.service);
+    if (m.service !== undefined && !svc) unknownRef(c, f.path, ['service'], 'service', m.service, [...services.keys()]);
+    const proc = svc ? procedures.get(svc.procedure) : undefined;
+    for (const step of Object.keys(m.steps ?? {})) {
+      const ids = proc?.steps.map((s) => s.id) ?? [];
+      if (proc && !ids.includes(step)) c.add(f.path, ['steps', step], 'unknown-step', { value: step, procedure: proc.id, suggestion: closest(step, ids) ?? '', known: ids.join(', ') });
+    }
+  }
+}
+
 function checkActions(ledger: Ledger, c: Collector): void {
   const services = new Map<string, Service>();
   for (const s of ledger.services) if (s.data) services.set(s.data.id, s.data);
@@ -434,6 +472,7 @@ export function crossChecks(ledger: Ledger): PendingProblem[] {
   checkInputs(ledger, c);
   if (ledger.recordsLoaded) checkRecords(ledger, c);
   checkActions(ledger, c);
+  checkImports(ledger, c);
   return c.items;
 }
 

@@ -24,7 +24,7 @@ const ROOT_FILES: [string, FileKind][] = [
   ['inputs/benchmarks.yaml', 'benchmarks'],
 ];
 
-const FOLDERS: [string, FileKind][] = [['services', 'service'], ['procedures', 'procedure'], ['actions', 'action']];
+const FOLDERS: [string, FileKind][] = [['services', 'service'], ['procedures', 'procedure'], ['actions', 'action'], ['imports', 'import']];
 
 function isYamlName(name: string): boolean {
   return name.endsWith('.yaml') || name.endsWith('.yml');

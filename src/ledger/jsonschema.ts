@@ -14,6 +14,7 @@ const TITLES: Record<FileKind, string> = {
   record: 'records/<YYYY>/<MM>/<id>.yaml — one intervention',
   action: 'actions/<id>.yaml — a corrective or preventive action',
   suggestions: 'suggestions.yaml — the ledger’s corrective-action catalogue',
+  import: 'imports/<name>.yaml — a saved import mapping (help-desk or ERP export columns → ledger fields)',
 };
 
 export function jsonSchemaOf(kind: FileKind): Record<string, unknown> {

@@ -13,7 +13,7 @@ import { startProfile } from '../io/profile.js';
 import { cacheNotice, safeCacheDir } from '../cache/store.js';
 import { type Problem } from './problems.js';
 import type {
-  ActionData, Benchmarks, FileKind, Procedure, Products, RecordData, Sales, Service, Settings,
+  ActionData, Benchmarks, FileKind, ImportMapping, Procedure, Products, RecordData, Sales, Service, Settings,
   Suggestions, Team,
 } from './schema.js';
 
@@ -51,6 +51,8 @@ export interface Ledger {
   suggestions: Suggestions | undefined;
   records: LedgerFile<RecordData>[];
   actions: LedgerFile<ActionData>[];
+  /** Saved import mappings (imports/<name>.yaml). */
+  imports: LedgerFile<ImportMapping>[];
   /** Every file read, in path order. */
   files: LedgerFile[];
   /** Whether records were read (commands that only need the plan skip them). */
@@ -163,6 +165,7 @@ export function assemble(root: string, files: LedgerFile[], recordsLoaded: boole
     suggestions: single<Suggestions>(files, 'suggestions'),
     records: ofKind<RecordData>(files, 'record'),
     actions: ofKind<ActionData>(files, 'action'),
+    imports: ofKind<ImportMapping>(files, 'import'),
     files,
     recordsLoaded,
     notices,

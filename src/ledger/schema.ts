@@ -333,6 +333,32 @@ export const suggestionEntry = z.strictObject({
 export const suggestionsFile = z.strictObject({ suggestions: z.array(suggestionEntry) });
 
 // ---------------------------------------------------------------------------------------------
+// imports/<name>.yaml (a saved import mapping: a help-desk or ERP export → ledger fields)
+
+export const IMPORT_KINDS = ['records', 'sales', 'products'] as const;
+
+export const importMappingFile = z.strictObject({
+  description: text.optional(),
+  /** What the export holds: interventions (default), or ERP sales / products. */
+  kind: z.enum(IMPORT_KINDS).optional(),
+  service: slug.optional(),
+  source_system: slug.optional(),
+  /** Zone of timestamps written without one (default: the ledger's). */
+  timezone: timeZone.optional(),
+  /** date-fns pattern of the dates, when not ISO 8601. */
+  date_format: text.optional(),
+  delimiter: z.enum([',', ';', '\t', '|']).optional(),
+  /** ledger field ← export column. */
+  columns: z.record(z.string(), text),
+  /** Per field, export text → value (`Solved: resolved`; `open` for an outcome: still open). */
+  values: z.record(z.string(), z.record(z.string(), scalar)).optional(),
+  /** A value every imported row gets (as --set). */
+  constants: z.record(z.string(), scalar).optional(),
+  /** Step states every imported intervention gets. */
+  steps: z.record(z.string(), z.enum(STEP_STATES)).optional(),
+});
+
+// ---------------------------------------------------------------------------------------------
 // The catalogue of file kinds
 
 export const FILE_KINDS = {
@@ -346,6 +372,7 @@ export const FILE_KINDS = {
   record: recordFile,
   action: actionFile,
   suggestions: suggestionsFile,
+  import: importMappingFile,
 } as const;
 export type FileKind = keyof typeof FILE_KINDS;
 
@@ -370,3 +397,4 @@ export type RecordData = z.infer<typeof recordFile>;
 export type ActionData = z.infer<typeof actionFile>;
 export type SuggestionEntry = z.infer<typeof suggestionEntry>;
 export type Suggestions = z.infer<typeof suggestionsFile>;
+export type ImportMapping = z.infer<typeof importMappingFile>;

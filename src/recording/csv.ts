@@ -34,9 +34,9 @@ export function detectDelimiter(text: string): string {
 }
 
 /** Parse CSV text (already decoded, without BOM). The first row is the header. */
-export async function parseCsv(text: string): Promise<CsvTable> {
+export async function parseCsv(text: string, given?: string): Promise<CsvTable> {
   const { parse } = await import('csv-parse/sync');
-  const delimiter = detectDelimiter(text);
+  const delimiter = given ?? detectDelimiter(text);
   const buffer = Buffer.from(text, 'utf8');
   // Byte offset of every line start, to turn the parser's byte counts into line numbers.
   const lineStarts: number[] = [0];

@@ -39,9 +39,20 @@ function findColumn(header: string[], name: string): number {
   return header.findIndex((h) => norm(h) === norm(name));
 }
 
-/** The column mapping: explicit --map entries, then columns named like record fields. */
-export function buildMapping(header: string[], maps: string[], t: Translate): ColumnMap[] {
+/**
+ * The column mapping: a saved mapping's columns (`fromFile`: field → column; a column the export
+ * lacks is left out and listed in `absent`), explicit --map entries (which override the file's
+ * entry for the same field), then columns named like record fields.
+ */
+export function buildMapping(header: string[], maps: string[], t: Translate, fromFile: Record<string, string> = {}, absent: string[] = []): ColumnMap[] {
   const out: ColumnMap[] = [];
+  const flagged = new Set(maps.map((m) => m.slice(0, Math.max(0, m.indexOf('='))).trim()));
+  for (const [field, name] of Object.entries(fromFile)) {
+    if (flagged.has(field)) continue;
+    const column = findColumn(header, name);
+    if (column < 0) absent.push(name);
+    else out.push({ path: field.split('.'), column, header: header[column] });
+  }
   for (const flag of maps) {
     const eq = flag.indexOf('=');
     if (eq <= 0) throw new UsageError(t('import.bad-map', { value: flag }), t('import.hint.bad-map'));
@@ -114,7 +125,10 @@ const SATISFACTION: Record<string, number | null> = {
 const BOOLEAN: Record<string, boolean> = { true: true, yes: true, y: true, 1: true, si: true, false: false, no: false, n: false, 0: false };
 
 export interface ValueContext {
+  /** Zone of timestamps written without one. */
   tz: string;
+  /** Zone the ledger writes timestamps in (default: tz). */
+  ledgerTz?: string;
   dateFormat?: string;
   people: Person[];
   products: Product[];
@@ -140,11 +154,11 @@ function fromTable<T>(path: string[], raw: string, table: Record<string, T>, all
 export function toTimestamp(raw: string, ctx: ValueContext): string | undefined {
   if (ctx.dateFormat && ctx.parseDate) {
     const wall = ctx.parseDate(raw, ctx.dateFormat);
-    if (Number.isFinite(wall)) return formatInstant(wallTimeToInstant(wall, ctx.tz), ctx.tz);
+    if (Number.isFinite(wall)) return formatInstant(wallTimeToInstant(wall, ctx.tz), ctx.ledgerTz ?? ctx.tz);
   }
   const iso = raw.replace(/\s+(Z|[+-]\d{2}:?\d{2})$/, '$1').replace(/\s+UTC$/, 'Z');
   if (!isTimestamp(iso)) return undefined;
-  return formatInstant(parseTimestamp(iso, ctx.tz), ctx.tz);
+  return formatInstant(parseTimestamp(iso, ctx.tz), ctx.ledgerTz ?? ctx.tz);
 }
 
 function byNameOrId<T extends { id: string; name: string; email?: string }>(raw: string, items: T[]): T | undefined {

@@ -96,7 +96,7 @@ describe('round trip', () => {
     rmSync(join(to, 'records'), { recursive: true });
     const imp = await exec(['--ledger', to, 'import', csv, '--service', 'warranty-repair']);
     expect(imp.stderr).toBe('');
-    expect(imp.stdout).toContain('3 created, 0 skipped (already imported), 0 rejected');
+    expect(imp.stdout).toContain('3 created, 0 updated, 0 unchanged, 0 rejected');
     expect((await exec(['--ledger', to, 'check'])).code).toBe(0);
     const a = parse(readFileSync(csv, 'utf8')) as string[][];
     const b = parse((await exec(['--ledger', to, 'export'])).stdout) as string[][];
@@ -105,6 +105,6 @@ describe('round trip', () => {
     expect(drop(b)).toEqual(drop(a));
     // the source of a re-imported record is its own id: importing the export again creates nothing
     expect(b[1][a[0].indexOf('source.id')]).toBe(a[1][0]);
-    expect((await exec(['--ledger', to, 'import', csv, '--service', 'warranty-repair'])).stdout).toContain('0 created, 3 skipped');
+    expect((await exec(['--ledger', to, 'import', csv, '--service', 'warranty-repair'])).stdout).toContain('0 created, 0 updated, 3 unchanged');
   });
 });

@@ -46,7 +46,7 @@ describe('import: the shipped help-desk export', () => {
     const r = await exec(['--ledger', dir, '--lang', 'en', 'import', SAMPLE, ...SAMPLE_MAP]);
     expect(r.stderr).toBe(''); // no progress bar without a terminal, no rejected rows
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`${SAMPLE}: 30 created, 0 skipped (already imported), 0 rejected, of 30 row(s)\n`);
+    expect(r.stdout).toBe(`${SAMPLE}: 30 created, 0 updated, 0 unchanged, 0 rejected, of 30 row(s); timestamps without a zone read in Europe/Madrid\n`);
     const imported = records(dir).filter((x) => (x.data.source as { system?: string } | undefined)?.system === 'zendesk');
     expect(imported).toHaveLength(30);
     expect(records(dir)).toHaveLength(before + 30);
@@ -64,7 +64,7 @@ describe('import: the shipped help-desk export', () => {
 
     const again = await exec(['--ledger', dir, '--lang', 'en', 'import', SAMPLE, ...SAMPLE_MAP]);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('0 created, 30 skipped (already imported), 0 rejected');
+    expect(again.stdout).toContain('0 created, 0 updated, 30 unchanged, 0 rejected');
     expect(records(dir)).toHaveLength(before + 30);
   });
 
@@ -114,7 +114,7 @@ describe('import: formats', () => {
       expect.stringMatching(/^9: priority: "Critical" is not allowed here/),
       expect.stringMatching(/^10: unreadable row: Quote Not Closed/),
     ]);
-    expect(r.stdout).toContain('2 created, 0 skipped (already imported), 6 rejected, of 8 row(s)');
+    expect(r.stdout).toContain('2 created, 0 updated, 0 unchanged, 6 rejected, of 8 row(s)');
     const got = records(dir).filter((x) => x.data.source).map((x) => x.data);
     expect(got.map((d) => (d.source as { id: string }).id).sort()).toEqual(['101', '106']);
     expect(got.find((d) => (d.source as { id: string }).id === '106')).toMatchObject({ notes: 'Fine, with a\nsecond line', priority: 'urgent', assignee: 'marta' });
@@ -122,7 +122,7 @@ describe('import: formats', () => {
     // again: the two are skipped, the broken rows are still reported
     const again = await exec(args);
     expect(again.code).toBe(1);
-    expect(again.stdout).toContain('0 created, 2 skipped (already imported), 6 rejected');
+    expect(again.stdout).toContain('0 created, 0 updated, 2 unchanged, 6 rejected');
   });
 
   it('a file that is not UTF-8 is exit 2 with where, and nothing is written', async () => {
