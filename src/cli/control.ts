@@ -13,7 +13,8 @@ export const registerControl: Register = (program, run) => {
     .option('--fail-on <level>', 'exit 1 on deviations at or above: warning | critical | never', 'critical')
     .option('--strict', 'acknowledged deviations fail too')
     .option('--verbose', 'every cause and suggestion of each deviation (table)')
-    .option('--output <file>', 'write the report to a file instead of stdout');
+    .option('--output <file>', 'write the report to a file instead of stdout')
+    .option('--since <ref>', 'compare with the ledger at this git revision: deviations new, unchanged or fixed; --fail-on counts only new ones');
   control.action(
     run(control, async (ctx) => {
       const { runControl } = await import('../commands/control.js');

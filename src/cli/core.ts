@@ -5,8 +5,9 @@ export const registerCore: Register = (program, run) => {
   const check = program
     .command('check')
     .description('validate the whole ledger: every problem at file:line:col with a hint')
-    .option('--format <format>', 'text | json | github', 'text')
-    .option('--strict', 'warnings make the ledger invalid too');
+    .option('--format <format>', 'text | json | github | sarif', 'text')
+    .option('--strict', 'warnings make the ledger invalid too')
+    .option('--since <ref>', 'only the files changed since this git revision (and the rules they take part in)');
   check.action(
     run(check, async (ctx) => {
       const { runCheck } = await import('../commands/check.js');

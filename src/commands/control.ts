@@ -17,7 +17,9 @@ import type { Ledger } from '../ledger/load.js';
 import { openLedger } from '../ledger/open.js';
 import { resolveAsOf, resolvePeriod } from './control-options.js';
 import { formatOption } from './format-option.js';
-import { CONTROL_FORMAT_NAMES, CONTROL_FORMATS, type ControlFormat, type ControlFormatName, type ControlReport } from '../report/control-formats.js';
+import { CONTROL_FORMAT_NAMES, CONTROL_FORMATS, type ControlFormat, type ControlFormatName, type ControlReport, type SinceReport } from '../report/control-formats.js';
+import { compareDeviations } from '../acting/since.js';
+import { loadLedger } from '../ledger/load.js';
 import { deviationPositions } from '../acting/deviation-positions.js';
 
 const FAIL_ON = ['warning', 'critical', 'never'] as const;
@@ -31,16 +33,18 @@ export interface ControlOptions {
   strict?: boolean;
   output?: string;
   verbose?: boolean;
+  since?: string;
 }
 
 /** The report a format needs, computed here (reporters only format it). */
-async function render(format: ControlFormatName, result: ControlResult, ctx: CommandContext & ControlOptions, color: boolean, ledger: Ledger, engine: Engine): Promise<string> {
+async function render(format: ControlFormatName, result: ControlResult, ctx: CommandContext & ControlOptions, color: boolean, ledger: Ledger, engine: Engine, since?: SinceReport): Promise<string> {
   const entry: ControlFormat = CONTROL_FORMATS[format];
   const needs = entry.needs ?? [];
   const report: ControlReport = {
     result,
     positions: needs.includes('positions') ? deviationPositions(result, ledger.root) : new Map(),
     review: needs.includes('review') ? (await import('../acting/review.js')).reviewInputs(ledger, engine, result) : undefined,
+    since,
   };
   return (await entry.load())(report, ctx.io.t, { color, verbose: ctx.verbose === true });
 }
@@ -62,7 +66,8 @@ export async function runControl(ctx: CommandContext & ControlOptions): Promise<
   const { engine, save } = cachedEngine(ledger, lookup);
   const result = runControlEngine(ledger, lookup, { period, asOf, service: ctx.service, catalogue: suggestionCatalogue(ledger, io.lang) }, engine);
 
-  const text = await render(format, result, ctx, io.color && !ctx.output, ledger, engine);
+  const since = ctx.since === undefined ? undefined : await sinceReport(ctx, ledger, { period, asOf, service: ctx.service, catalogue: suggestionCatalogue(ledger, io.lang) }, result);
+  const text = await render(format, result, ctx, io.color && !ctx.output, ledger, engine, since);
   if (output) {
     try {
       replaceAtomic(output, text);
@@ -74,7 +79,24 @@ export async function runControl(ctx: CommandContext & ControlOptions): Promise<
     io.out(text);
   }
   save();
-  const failed = failing(result, failOn, Boolean(ctx.strict));
+  // With --since, only what the change introduces fails the run.
+  const failed = failing(result, failOn, Boolean(ctx.strict)).filter((d) => !since || since.changes.get(d.key) === 'new');
   if (failed.length > 0 && format === 'table' && !ctx.output) io.err(`${t('control.failing', { count: failed.length, level: labelOf(t, 'level', failOn) })}\n`);
   return { exitCode: failed.length > 0 ? 1 : 0, result };
+}
+
+/** The deviations of the ledger at --since REF, same period and as-of, compared with now's. */
+async function sinceReport(ctx: CommandContext & ControlOptions, ledger: Ledger, options: Parameters<typeof runControlEngine>[2], now: ControlResult): Promise<SinceReport> {
+  const { resolveRevision, checkoutLedger } = await import('../ledger/git.js');
+  const rev = resolveRevision(ledger.root, ctx.since!, ctx.io.t);
+  const { dir, dispose } = checkoutLedger(rev, ctx.io.t);
+  try {
+    const old = loadLedger(dir, { cache: false });
+    const oldLookup = buildLookup(old);
+    const known = options.service === undefined || oldLookup.services.has(options.service);
+    const before = known ? runControlEngine(old, oldLookup, options).deviations : [];
+    return { ref: rev.ref, commit: rev.commit, ...compareDeviations(now.deviations, before) };
+  } finally {
+    dispose();
+  }
 }

@@ -12,7 +12,8 @@ export const HELP_ES: Record<string, string> = {
   help: 'muestra la ayuda del comando',
 
   check: 'valida todo el libro: cada problema en archivo:línea:columna con una pista',
-  'check --format': 'text | json | github',
+  'check --format': 'text | json | github | sarif',
+  'check --since': 'solo los ficheros cambiados desde esta revisión de git (y las reglas en que participan)',
   'check --strict': 'los avisos también invalidan el libro',
   init: 'crea el esqueleto de un libro nuevo (con --example: un pequeño libro de demostración)',
   'init <dir>': 'carpeta en la que crear el libro',
@@ -109,6 +110,7 @@ export const HELP_ES: Record<string, string> = {
   'control --fail-on': 'termina con código 1 ante desviaciones de este nivel o superior: aviso | crítico | nunca',
   'control --strict': 'las desviaciones reconocidas también hacen fallar',
   'control --output': 'escribe el informe en un archivo en lugar de la salida estándar',
+  'control --since': 'compara con el libro en esta revisión de git: desviaciones nuevas, iguales o corregidas; --fail-on solo cuenta las nuevas',
   'control --verbose': 'todas las causas y sugerencias de cada desviación (tabla)',
   report: 'informe HTML autónomo: gráficos de control, Pareto de causas, desviaciones, deficiencias de producto, satisfacción',
   'report --period': 'periodo del informe: 2026-11, 2026-W47, 2026-Q4 o current (por defecto: el último completo)',

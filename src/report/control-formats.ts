@@ -4,7 +4,8 @@
 import type { Translate } from '../i18n/index.js';
 import type { Position } from '../acting/deviation-positions.js';
 import type { ReviewInputs } from '../acting/review.js';
-import type { ControlResult } from '../quality/control.js';
+import type { ControlResult, Deviation } from '../quality/control.js';
+import type { Change } from '../acting/since.js';
 
 export interface ControlReport {
   result: ControlResult;
@@ -12,6 +13,16 @@ export interface ControlReport {
   positions: ReadonlyMap<string, Position>;
   /** The management review's other inputs (actions, satisfaction, improvement room). */
   review?: ReviewInputs;
+  /** With --since: the revision compared with, each deviation's state, and the fixed ones. */
+  since?: SinceReport;
+}
+
+export interface SinceReport {
+  ref: string;
+  commit: string;
+  changes: ReadonlyMap<string, Change>;
+  fixed: readonly Deviation[];
+  counts: Record<Change, number>;
 }
 
 export type ControlReporter = (report: ControlReport, t: Translate, options: { color: boolean; verbose: boolean }) => string;
@@ -22,11 +33,13 @@ export interface ControlFormat {
 }
 
 export const CONTROL_FORMATS = {
-  table: { load: async () => { const m = await import('./control-table.js'); return (r, t, o) => m.formatControlTable(r.result, t, o.color, o.verbose); } },
-  json: { load: async () => { const m = await import('./control-json.js'); return (r) => m.formatControlJson(r.result); } },
+  table: { load: async () => { const m = await import('./control-table.js'); return (r, t, o) => m.formatControlTable(r.result, t, o.color, o.verbose, r.since); } },
+  json: { load: async () => { const m = await import('./control-json.js'); return (r) => m.formatControlJson(r.result, r.since); } },
   markdown: { needs: ['review'], load: async () => { const m = await import('./control-markdown.js'); return (r, t) => m.formatControlMarkdown(r.result, t, r.review); } },
   github: { needs: ['positions'], load: async () => (await import('./control-github.js')).formatControlGithub },
   junit: { load: async () => { const m = await import('./control-junit.js'); return (r, t) => m.formatControlJunit(r.result, t); } },
+  sarif: { needs: ['positions'], load: async () => (await import('./control-sarif.js')).formatControlSarif },
+  codequality: { needs: ['positions'], load: async () => (await import('./control-codequality.js')).formatControlCodequality },
 } satisfies Record<string, ControlFormat>;
 
 export type ControlFormatName = keyof typeof CONTROL_FORMATS;

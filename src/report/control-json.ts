@@ -1,9 +1,12 @@
 // control --format json: SPEC §5.1, deterministic to the byte (fixed key order, sorted lists,
 // unrounded numbers).
 import type { ControlResult, Deviation } from '../quality/control.js';
+import type { SinceReport } from './control-formats.js';
 
-function deviationOut(d: Deviation): Record<string, unknown> {
+function deviationOut(d: Deviation, since?: SinceReport): Record<string, unknown> {
   const o: Record<string, unknown> = { key: d.key, kind: d.kind, severity: d.severity, service: d.service };
+  const change = since?.changes.get(d.key);
+  if (change) o.change = change;
   if (d.kind === 'target' || d.kind === 'trend') {
     o.requirement = d.requirement;
     o.value = d.value;
@@ -28,7 +31,8 @@ function deviationOut(d: Deviation): Record<string, unknown> {
   return o;
 }
 
-export function controlJson(result: ControlResult): Record<string, unknown> {
+export function controlJson(result: ControlResult, since?: SinceReport): Record<string, unknown> {
+  const deviations = since ? [...result.deviations, ...since.fixed].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) : result.deviations;
   return {
     schemaVersion: 1,
     ledger: result.ledger,
@@ -47,11 +51,12 @@ export function controlJson(result: ControlResult): Record<string, unknown> {
     objectives: result.objectives.map((o) => ({
       id: o.id, indicator: o.indicator, value: o.value, n: o.n, unit: o.unit, target: o.target, status: o.status,
     })),
-    deviations: result.deviations.map(deviationOut),
+    deviations: deviations.map((d) => deviationOut(d, since)),
     summary: result.summary,
+    ...(since ? { since: { ref: since.ref, commit: since.commit, ...since.counts } } : {}),
   };
 }
 
-export function formatControlJson(result: ControlResult): string {
-  return `${JSON.stringify(controlJson(result), null, 2)}\n`;
+export function formatControlJson(result: ControlResult, since?: SinceReport): string {
+  return `${JSON.stringify(controlJson(result, since), null, 2)}\n`;
 }

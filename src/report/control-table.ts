@@ -10,6 +10,7 @@ import { formatTarget, formatValue, indicatorName, sparkline } from './format.js
 import { causeLine, causeShort, complianceLine, deviationHeadline, responsibleLine, rulesLine, trainingLine } from './deviation-text.js';
 import { labelOf } from '../i18n/labels.js';
 import { compactTable, type Row } from './compact-table.js';
+import type { SinceReport } from './control-formats.js';
 import { safeDeep } from '../io/safe-text.js';
 
 function statusText(status: Status, t: Translate, color: boolean): string {
@@ -114,14 +115,21 @@ function compactTables(result: ControlResult, t: Translate, color: boolean): str
   return [compactTable(head, rows), ''];
 }
 
-export function formatControlTable(unsafe: ControlResult, t: Translate, color: boolean, verbose = false): string {
+export function formatControlTable(unsafe: ControlResult, t: Translate, color: boolean, verbose = false, since?: SinceReport): string {
   const result = safeDeep(unsafe); // ledger values: no control character reaches the terminal
   const c = palette(color);
   const out: string[] = [c.bold(t('control.title', { ledger: result.ledger, period: result.period.label, asOf: result.asOf })), ''];
   out.push(...(verbose ? verboseTables(result, t, color) : compactTables(result, t, color)));
   out.push(c.bold(t('control.deviations', { count: result.deviations.length })));
   if (result.deviations.length === 0) out.push(t('control.no-deviations'));
-  for (const d of result.deviations) out.push(...(verbose ? [...deviationLines(d, t, color), ''] : deviationGlance(d, t, color)));
+  const shown = since ? [...result.deviations, ...safeDeep([...since.fixed])].sort((a, b) => (a.key < b.key ? -1 : 1)) : result.deviations;
+  for (const d of shown) {
+    const lines = verbose ? [...deviationLines(d, t, color), ''] : deviationGlance(d, t, color);
+    const change = since?.changes.get(d.key);
+    if (change) lines[0] = `${c.bold(`[${t(`since.state.${change}`)}]`)} ${lines[0]}`;
+    out.push(...lines);
+  }
+  if (since) out.push(t('since.summary', { ref: since.ref, commit: since.commit.slice(0, 12), ...since.counts }));
   if (!verbose && result.deviations.length > 0) out.push(c.dim(t('control.verbose-hint')), '');
   out.push(t('control.summary', result.summary));
   return `${out.join('\n')}\n`;

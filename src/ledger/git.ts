@@ -1,0 +1,75 @@
+// The ledger as it was at a git revision (`control --since REF`, `check --since REF`): which
+// commit REF names, the files changed since it, and a copy of the ledger's files at it (git
+// archive of the ledger's subtree, unpacked into a temporary folder). A REF the clone does not
+// hold — typically a shallow CI clone — is exit 2 with the fetch-depth hint.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { LedgerError, UsageError } from '../errors.js';
+import type { Translate } from '../i18n/index.js';
+
+function git(cwd: string, args: string[]): { ok: boolean; out: string; err: string } {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.error) return { ok: false, out: '', err: r.error.message };
+  return { ok: r.status === 0, out: r.stdout, err: r.stderr };
+}
+
+export interface Revision {
+  ref: string;
+  commit: string;
+  /** The ledger's folder inside the repository ('' at its top), with `/`. */
+  prefix: string;
+  top: string;
+}
+
+/** The commit REF names, for the repository holding the ledger at `root`. */
+export function resolveRevision(root: string, ref: string, t: Translate): Revision {
+  const top = git(root, ['rev-parse', '--show-toplevel']);
+  if (!top.ok) throw new UsageError(t('since.not-git', { dir: root }), t('since.hint.not-git'));
+  const topDir = top.out.trim();
+  const commit = git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  if (!commit.ok) {
+    const shallow = git(root, ['rev-parse', '--is-shallow-repository']).out.trim() === 'true';
+    throw new UsageError(t(shallow ? 'since.shallow' : 'since.unknown-ref', { ref }), t(shallow ? 'since.hint.shallow' : 'since.hint.unknown-ref', { ref }));
+  }
+  const prefix = relative(topDir, root).split('\\').join('/');
+  return { ref, commit: commit.out.trim(), prefix, top: topDir };
+}
+
+/** The ledger's files at the revision, in a temporary folder; `dispose` removes it. */
+export function checkoutLedger(rev: Revision, t: Translate): { dir: string; dispose: () => void } {
+  const tmp = mkdtempSync(join(tmpdir(), 'aftersales-since-'));
+  const dispose = () => rmSync(tmp, { recursive: true, force: true });
+  const tar = join(tmp, 'ledger.tar');
+  const dir = join(tmp, 'ledger');
+  const tree = rev.prefix === '' ? rev.commit : `${rev.commit}:${rev.prefix}`;
+  const archived = git(rev.top, ['archive', '--format=tar', '-o', tar, tree]);
+  if (!archived.ok) {
+    dispose();
+    throw new LedgerError(t('since.no-ledger-at-ref', { ref: rev.ref, reason: archived.err.trim() }));
+  }
+  mkdirSync(dir);
+  const unpacked = spawnSync('tar', ['-xf', tar, '-C', dir], { encoding: 'utf8' });
+  if (unpacked.status !== 0) {
+    dispose();
+    throw new LedgerError(t('since.no-ledger-at-ref', { ref: rev.ref, reason: unpacked.stderr.trim() }));
+  }
+  return { dir, dispose };
+}
+
+/**
+ * The ledger files changed since the revision: committed after it, staged or not, and untracked
+ * (added, modified, renamed — deleted ones cannot be checked), as paths relative to the ledger.
+ */
+export function changedSince(rev: Revision): Set<string> {
+  const inLedger = (p: string) => (rev.prefix === '' ? p : p.startsWith(`${rev.prefix}/`) ? p.slice(rev.prefix.length + 1) : undefined);
+  const out = new Set<string>();
+  const diff = git(rev.top, ['diff', '--name-only', '--diff-filter=ACMR', '-z', rev.commit, '--', rev.prefix === '' ? '.' : rev.prefix]);
+  const untracked = git(rev.top, ['ls-files', '--others', '--exclude-standard', '-z', '--', rev.prefix === '' ? '.' : rev.prefix]);
+  for (const p of `${diff.out}${untracked.out}`.split('\0')) {
+    const rel = p === '' ? undefined : inLedger(p);
+    if (rel !== undefined) out.add(rel);
+  }
+  return out;
+}
