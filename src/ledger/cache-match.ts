@@ -7,6 +7,7 @@ import type { CacheEntry } from './cache.js';
 import type { Found } from './discover.js';
 import type { Problem } from './problems.js';
 import { statStamp } from './read.js';
+import { fileBlobKey, isContentKey } from './content-keys.js';
 
 export interface FileStat {
   /** -1 and '' when unknown (not stat'ed yet, or vanished). */
@@ -36,11 +37,24 @@ export function statFiles(root: string, found: readonly Found[], cache: Readonly
   });
 }
 
+/**
+ * In a git work tree (content-keys.ts): every found file's content key — the index's blob id for
+ * files git holds unchanged, the hash of the bytes for the others — and its size as cached.
+ */
+export function contentStats(root: string, found: readonly Found[], keys: ReadonlyMap<string, string>, cache: ReadonlyMap<string, CacheEntry>): FileStat[] {
+  return found.map((f) => {
+    const key = keys.get(f.path);
+    if (key !== undefined) return { size: cache.get(f.path)?.size ?? -1, stamp: key };
+    const hashed = fileBlobKey(root, f.path);
+    return hashed ? { size: hashed.size, stamp: hashed.key } : { size: -1, stamp: '' };
+  });
+}
+
 /** Per found file, its cached parse result when the entry matches exactly, else undefined. */
 export function servedFromCache(found: readonly Found[], stats: readonly FileStat[], cache: ReadonlyMap<string, CacheEntry>): (ParseResult | undefined)[] {
   return found.map((f, i) => {
     const hit = cache.get(f.path);
-    return hit && hit.size === stats[i].size && hit.stamp === stats[i].stamp && hit.kind === f.kind ? hit : undefined;
+    return hit && hit.stamp === stats[i].stamp && hit.kind === f.kind && (hit.size === stats[i].size || isContentKey(hit.stamp)) ? hit : undefined;
   });
 }
 

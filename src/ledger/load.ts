@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import { discoverFiles } from './discover.js';
 import { cachePath, readCache, writeCache, type CacheEntry } from './cache.js';
-import { nextCache, servedFromCache, statFiles, type ParseResult } from './cache-match.js';
+import { contentStats, nextCache, servedFromCache, statFiles, type ParseResult } from './cache-match.js';
+import { gitKeys } from './content-keys.js';
 import { MIN_FILES_FOR_WORKERS, closePool, readAll, startPool, statOnWorker, type ParsePool } from './parallel.js';
 import { startProfile } from '../io/profile.js';
 import { cacheNotice, safeCacheDir } from '../cache/store.js';
@@ -101,19 +102,26 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
     closePool(pool);
     pool = undefined;
   }
-  const statted = pool && warm ? statOnWorker(pool, root, found.map((f) => f.path)) : undefined;
+  // In a git work tree the caches are keyed by content (a restored cache serves a fresh clone);
+  // elsewhere by stat.
+  const keys = useCache && withRecords ? gitKeys(root) : undefined;
+  profile.mark(keys ? `git keys (${keys.size} files)` : 'no git keys');
+  const statted = pool && warm && !keys ? statOnWorker(pool, root, found.map((f) => f.path)) : undefined;
   const cache = useCache ? readCache(root) : new Map<string, CacheEntry>();
   profile.mark(`read cache (${cache.size} entries)`);
 
-  const stats = statFiles(root, found, cache, statted);
+  const stats = keys ? contentStats(root, found, keys, cache) : statFiles(root, found, cache, statted);
   const results = servedFromCache(found, stats, cache);
   profile.mark('stat');
-  const misses = found.flatMap((f, i) => (results[i] ? [] : [{ index: i, item: { path: f.path, kind: f.kind } }]));
+  const misses = found.flatMap((f, i) => (results[i] ? [] : [{ index: i, item: { path: f.path, kind: f.kind, byContent: keys !== undefined } }]));
   // Workers write what they parse to cache shards of their own, named for this run.
   const run = `files-${process.pid}-${Date.now().toString(36)}`;
   const { results: parsed, byWorker, shards } = readAll(root, misses.map((m) => m.item), pool, useCache ? run : undefined, misses.length > 0 ? options.onParsed : undefined);
   if (misses.length === 0) closePool(pool);
   const inShard = new Set<number>();
+  results.forEach((r, i) => {
+    if (r && stats[i].size < 0) stats[i].size = (r as CacheEntry).size; // a content-keyed hit: its size as cached
+  });
   misses.forEach((m, k) => {
     results[m.index] = parsed[k];
     stats[m.index] = { size: parsed[k].size, stamp: parsed[k].stamp };

@@ -5,11 +5,14 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_FILE_BYTES, parseBytes, type ParsedFile } from './parse.js';
 import { fileProblem } from './problems.js';
+import { blobKey } from './content-keys.js';
 import type { FileKind } from './schema.js';
 
 export interface ReadItem {
   path: string;
   kind: FileKind;
+  /** Key the result by its content (content-keys.ts blobKey of the bytes read), not its stat. */
+  byContent?: boolean;
 }
 
 export interface ReadResult extends ParsedFile {
@@ -51,7 +54,9 @@ export function readLedgerFile(root: string, item: ReadItem): ReadResult {
       if (n === 0) break;
       off += n;
     }
-    return { ...parseBytes(item.path, item.kind, off === size ? bytes : bytes.subarray(0, off)), size, stamp };
+    const read = off === size ? bytes : bytes.subarray(0, off);
+    // Keyed by the very bytes parsed: a file changing meanwhile can never pair old data with a new key.
+    return { ...parseBytes(item.path, item.kind, read), size: read.length, stamp: item.byContent ? blobKey(read) : stamp };
   } catch (e) {
     return { data: undefined, problems: [fileProblem(item.path, 'unreadable', { reason: (e as Error).message })], size: 0, stamp: '' };
   } finally {

@@ -72,7 +72,8 @@ export function tempDir(prefix = 'aftersales-'): string {
 /** A temporary copy of test/fixtures/ledgers/<name>. */
 export function copyFixture(name: string): string {
   const dir = tempDir(`aftersales-${name}-`);
-  cpSync(join(FIXTURES, 'ledgers', name), dir, { recursive: true });
+  // never a derived cache a run may have left in the fixture folder
+  cpSync(join(FIXTURES, 'ledgers', name), dir, { recursive: true, filter: (src) => !src.includes('/.aftersales') });
   return dir;
 }
 
