@@ -87,11 +87,12 @@ export async function runControl(ctx: CommandContext & ControlOptions): Promise<
 
 /** The deviations of the ledger at --since REF, same period and as-of, compared with now's. */
 async function sinceReport(ctx: CommandContext & ControlOptions, ledger: Ledger, options: Parameters<typeof runControlEngine>[2], now: ControlResult): Promise<SinceReport> {
-  const { resolveRevision, checkoutLedger } = await import('../ledger/git.js');
+  const { resolveRevision, checkoutLedger, treeKeys } = await import('../ledger/git.js');
   const rev = resolveRevision(ledger.root, ctx.since!, ctx.io.t);
   const { dir, dispose } = checkoutLedger(rev, ctx.io.t);
   try {
-    const old = loadLedger(dir, { cache: false });
+    // The files at REF keyed by their blob ids: the live ledger's cache serves the unchanged ones.
+    const old = loadLedger(dir, { revision: { keys: treeKeys(rev), cacheRoot: ledger.root } });
     const oldLookup = buildLookup(old);
     const known = options.service === undefined || oldLookup.services.has(options.service);
     const before = known ? runControlEngine(old, oldLookup, options).deviations : [];

@@ -73,3 +73,18 @@ export function changedSince(rev: Revision): Set<string> {
   }
   return out;
 }
+
+/** The content keys (blob ids, as content-keys.ts writes them) of the ledger's files at the revision. */
+export function treeKeys(rev: Revision): Map<string, string> {
+  const tree = rev.prefix === '' ? rev.commit : `${rev.commit}:${rev.prefix}`;
+  const listed = git(rev.top, ['ls-tree', '-r', '-z', tree]);
+  const keys = new Map<string, string>();
+  // "<mode> blob <sha>\t<path>\0"
+  for (const entry of listed.out.split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode, type, sha] = entry.slice(0, tab).split(' ');
+    if (type === 'blob' && (mode === '100644' || mode === '100755')) keys.set(entry.slice(tab + 1), `git:${sha}`);
+  }
+  return keys;
+}

@@ -60,6 +60,23 @@ describe('content-keyed caches', () => {
     expect(control(clone).parsed).toBe(0);
   });
 
+  it('control --since reads the ledger at REF through the same cache: nothing re-parsed', () => {
+    const dir = copyFixture('minimal');
+    writeFileSync(join(dir, '.gitignore'), '.aftersales/\n');
+    git(dir, 'init', '-q');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'ledger');
+    control(dir);
+    writeFileSync(join(dir, 'records/2026/10/20261003-aaaa0001.yaml'), 'id: 20261003-aaaa0001\nservice: warranty-repair\nprocedure: warranty-repair@2\nopened: 2026-10-03T09:00:00+02:00\n');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'one more');
+    control(dir); // the new record is parsed and cached
+    const r = runBin(['--ledger', dir, 'control', '--period', '2026-10', '--as-of', '2026-11-05', '--format', 'json', '--fail-on', 'never', '--since', 'HEAD~1'], { env: { AFTERSALES_TIMING: '1' } });
+    expect(r.code, r.stderr).toBe(0);
+    // two loads: the ledger now, then at HEAD~1 — both served by the cache
+    expect([...r.stderr.matchAll(/load: parse (\d+) files/g)].map((m) => Number(m[1]))).toEqual([0, 0]);
+  });
+
   it('outside git the caches keep the stat key, as before', () => {
     const dir = copyFixture('minimal'); // a temporary folder, in no repository
     expect(control(dir).parsed).toBeGreaterThan(0);
