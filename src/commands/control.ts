@@ -19,7 +19,6 @@ import { resolveAsOf, resolvePeriod } from './control-options.js';
 import { formatOption } from './format-option.js';
 import { CONTROL_FORMAT_NAMES, CONTROL_FORMATS, type ControlFormat, type ControlFormatName, type ControlReport, type SinceReport } from '../report/control-formats.js';
 import { compareDeviations } from '../acting/since.js';
-import { loadLedger } from '../ledger/load.js';
 import { deviationPositions } from '../acting/deviation-positions.js';
 
 const FAIL_ON = ['warning', 'critical', 'never'] as const;
@@ -87,17 +86,14 @@ export async function runControl(ctx: CommandContext & ControlOptions): Promise<
 
 /** The deviations of the ledger at --since REF, same period and as-of, compared with now's. */
 async function sinceReport(ctx: CommandContext & ControlOptions, ledger: Ledger, options: Parameters<typeof runControlEngine>[2], now: ControlResult): Promise<SinceReport> {
-  const { resolveRevision, checkoutLedger, treeKeys } = await import('../ledger/git.js');
+  const { resolveRevision } = await import('../ledger/git.js');
+  const { loadLedgerAt } = await import('../ledger/load-revision.js');
   const rev = resolveRevision(ledger.root, ctx.since!, ctx.io.t);
-  const { dir, dispose } = checkoutLedger(rev, ctx.io.t);
-  try {
-    // The files at REF keyed by their blob ids: the live ledger's cache serves the unchanged ones.
-    const old = loadLedger(dir, { revision: { keys: treeKeys(rev), cacheRoot: ledger.root } });
-    const oldLookup = buildLookup(old);
-    const known = options.service === undefined || oldLookup.services.has(options.service);
-    const before = known ? runControlEngine(old, oldLookup, options).deviations : [];
-    return { ref: rev.ref, commit: rev.commit, ...compareDeviations(now.deviations, before) };
-  } finally {
-    dispose();
-  }
+  // The files at REF keyed by their blob ids: the live ledger's caches serve the unchanged ones
+  // (read only: the facts engine is not saved).
+  const old = loadLedgerAt(rev, ledger.root, ctx.io.t);
+  const oldLookup = buildLookup(old);
+  const known = options.service === undefined || oldLookup.services.has(options.service);
+  const before = known ? runControlEngine(old, oldLookup, options, cachedEngine(old, oldLookup).engine).deviations : [];
+  return { ref: rev.ref, commit: rev.commit, ...compareDeviations(now.deviations, before) };
 }

@@ -162,3 +162,23 @@ function folderExists(w: Walker, rel: string): boolean {
   if (!lstatOrUndefined(join(w.root, rel))) return false;
   return w.folder(rel, w.typeOf(rel));
 }
+
+/**
+ * The ledger files among `paths` (relative, with `/`), by the same layout as discoverFiles, for
+ * a ledger that is not on disk (a git revision, `control --since`). Hidden names and `.yml`
+ * files are left out (discoverFiles reports them; a revision's problems are not reported).
+ */
+export function classifyPaths(paths: Iterable<string>): Found[] {
+  const roots = new Map(ROOT_FILES);
+  const folders = new Map(FOLDERS);
+  const out: Found[] = [];
+  for (const path of paths) {
+    const parts = path.split('/');
+    if (parts.some((p) => p.startsWith('.'))) continue;
+    const root = roots.get(path);
+    if (root) out.push({ path, kind: root });
+    else if (parts.length === 2 && folders.has(parts[0]) && parts[1].endsWith('.yaml')) out.push({ path, kind: folders.get(parts[0])! });
+    else if (parts.length === 4 && parts[0] === 'records' && /^\d{4}$/.test(parts[1]) && /^\d{2}$/.test(parts[2]) && parts[3].endsWith('.yaml')) out.push({ path, kind: 'record' });
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

@@ -1,11 +1,9 @@
 // The ledger as it was at a git revision (`control --since REF`, `check --since REF`): which
-// commit REF names, the files changed since it, and a copy of the ledger's files at it (git
-// archive of the ledger's subtree, unpacked into a temporary folder). A REF the clone does not
-// hold — typically a shallow CI clone — is exit 2 with the fetch-depth hint.
+// commit REF names, the files changed since it, the blob ids of the ledger's files at it (the
+// commit's tree) and the contents of the blobs the caches cannot serve (load-revision.ts). A REF
+// the clone does not hold — typically a shallow CI clone — is exit 2 with the fetch-depth hint.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { LedgerError, UsageError } from '../errors.js';
 import type { Translate } from '../i18n/index.js';
 
@@ -37,27 +35,6 @@ export function resolveRevision(root: string, ref: string, t: Translate): Revisi
   return { ref, commit: commit.out.trim(), prefix, top: topDir };
 }
 
-/** The ledger's files at the revision, in a temporary folder; `dispose` removes it. */
-export function checkoutLedger(rev: Revision, t: Translate): { dir: string; dispose: () => void } {
-  const tmp = mkdtempSync(join(tmpdir(), 'aftersales-since-'));
-  const dispose = () => rmSync(tmp, { recursive: true, force: true });
-  const tar = join(tmp, 'ledger.tar');
-  const dir = join(tmp, 'ledger');
-  const tree = rev.prefix === '' ? rev.commit : `${rev.commit}:${rev.prefix}`;
-  const archived = git(rev.top, ['archive', '--format=tar', '-o', tar, tree]);
-  if (!archived.ok) {
-    dispose();
-    throw new LedgerError(t('since.no-ledger-at-ref', { ref: rev.ref, reason: archived.err.trim() }));
-  }
-  mkdirSync(dir);
-  const unpacked = spawnSync('tar', ['-xf', tar, '-C', dir], { encoding: 'utf8' });
-  if (unpacked.status !== 0) {
-    dispose();
-    throw new LedgerError(t('since.no-ledger-at-ref', { ref: rev.ref, reason: unpacked.stderr.trim() }));
-  }
-  return { dir, dispose };
-}
-
 /**
  * The ledger files changed since the revision: committed after it, staged or not, and untracked
  * (added, modified, renamed — deleted ones cannot be checked), as paths relative to the ledger.
@@ -87,4 +64,27 @@ export function treeKeys(rev: Revision): Map<string, string> {
     if (type === 'blob' && (mode === '100644' || mode === '100755')) keys.set(entry.slice(tab + 1), `git:${sha}`);
   }
   return keys;
+}
+
+/** The contents of blobs by id (`git cat-file --batch`, one process for all). */
+export function readBlobs(rev: Revision, shas: readonly string[], t: Translate): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  if (shas.length === 0) return out;
+  const r = spawnSync('git', ['cat-file', '--batch'], { cwd: rev.top, input: `${shas.join('\n')}\n`, maxBuffer: 1 << 30 });
+  if (r.error || r.status !== 0) throw new LedgerError(t('since.no-ledger-at-ref', { ref: rev.ref, reason: r.error?.message ?? r.stderr.toString().trim() }));
+  const buf = r.stdout as Buffer;
+  // "<sha> blob <size>\n<content>\n" per object
+  for (let at = 0; at < buf.length; ) {
+    const nl = buf.indexOf(10, at);
+    if (nl < 0) break;
+    const [sha, type, size] = buf.toString('latin1', at, nl).split(' ');
+    if (type !== 'blob') {
+      at = nl + 1;
+      continue;
+    }
+    const n = Number(size);
+    out.set(sha, buf.subarray(nl + 1, nl + 1 + n));
+    at = nl + 1 + n + 1;
+  }
+  return out;
 }

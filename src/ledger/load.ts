@@ -74,11 +74,6 @@ export interface LoadOptions {
   cache?: boolean;
   /** Told how many of the files to parse are parsed (not called when every file comes from the cache). */
   onParsed?: (done: number, total: number) => void;
-  /**
-   * The ledger as it was at a revision (--since): its files' content keys (from the commit's
-   * tree) and the live ledger whose cache serves them, read only.
-   */
-  revision?: { keys: ReadonlyMap<string, string>; cacheRoot: string };
 }
 
 export function defaultConfig(settings: Settings | undefined): LedgerConfig {
@@ -96,9 +91,7 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
   // The parse cache is for loads of the records: a load of the plan alone reads its dozen files
   // (reading an index of every record would cost more). A cache folder leading out of the
   // ledger is not used at all (cache/store.ts).
-  const cacheRoot = options.revision?.cacheRoot ?? root;
-  const readOnly = options.revision !== undefined;
-  const useCache = options.cache !== false && withRecords && safeCacheDir(cacheRoot) !== undefined;
+  const useCache = options.cache !== false && withRecords && safeCacheDir(root) !== undefined;
   // Loading records: start the workers now, so that their start-up overlaps the discovery of
   // the files. Cold, they share the parsing; warm, one stats every file while the main thread
   // reads the cache.
@@ -113,10 +106,10 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
   }
   // In a git work tree the caches are keyed by content (a restored cache serves a fresh clone);
   // elsewhere by stat.
-  const keys = useCache ? options.revision?.keys ?? gitKeys(root) : undefined;
+  const keys = useCache ? gitKeys(root) : undefined;
   profile.mark(keys ? `git keys (${keys.size} files)` : 'no git keys');
   const statted = pool && warm && !keys ? statOnWorker(pool, root, found.map((f) => f.path)) : undefined;
-  const cache = useCache ? readCache(cacheRoot) : new Map<string, CacheEntry>();
+  const cache = useCache ? readCache(root) : new Map<string, CacheEntry>();
   profile.mark(`read cache (${cache.size} entries)`);
 
   const stats = keys ? contentStats(root, found, keys, cache) : statFiles(root, found, cache, statted);
@@ -125,7 +118,7 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
   const misses = found.flatMap((f, i) => (results[i] ? [] : [{ index: i, item: { path: f.path, kind: f.kind, byContent: keys !== undefined } }]));
   // Workers write what they parse to cache shards of their own, named for this run.
   const run = `files-${process.pid}-${Date.now().toString(36)}`;
-  const { results: parsed, byWorker, shards } = readAll(root, misses.map((m) => m.item), pool, useCache && !readOnly ? run : undefined, misses.length > 0 ? options.onParsed : undefined);
+  const { results: parsed, byWorker, shards } = readAll(root, misses.map((m) => m.item), pool, useCache ? run : undefined, misses.length > 0 ? options.onParsed : undefined);
   if (misses.length === 0) closePool(pool);
   const inShard = new Set<number>();
   results.forEach((r, i) => {
@@ -151,7 +144,7 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
   }
 
   // Rewrite the cache when a file was parsed, or one it holds is gone.
-  if (useCache && !readOnly && (misses.length > 0 || found.length !== cache.size)) {
+  if (useCache && (misses.length > 0 || found.length !== cache.size)) {
     writeCache(root, nextCache(found, stats, results as ParseResult[], inShard, cache, withRecords), shards);
   }
   profile.mark('assemble and write cache');

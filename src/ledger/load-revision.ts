@@ -1,0 +1,37 @@
+// The ledger as it was at a git revision, without writing it anywhere (`control --since REF`):
+// its files are the commit's tree, keyed by blob id; the live ledger's content-keyed parse cache
+// serves every file unchanged since (read only), and only the others are read from git (one
+// `git cat-file --batch`) and parsed. The ledger's root is the live one, so that the facts cache
+// can seed its engine too (read only: callers do not save it).
+import { readCache } from './cache.js';
+import { classifyPaths } from './discover.js';
+import { readBlobs, treeKeys, type Revision } from './git.js';
+import { assemble, type Ledger, type LedgerFile } from './load.js';
+import { parseBytes } from './parse.js';
+import type { Translate } from '../i18n/index.js';
+import { startProfile } from '../io/profile.js';
+
+export function loadLedgerAt(rev: Revision, liveRoot: string, t: Translate): Ledger {
+  const profile = startProfile('load at revision');
+  const keys = treeKeys(rev);
+  const found = classifyPaths(keys.keys());
+  const cache = readCache(liveRoot);
+  const files: LedgerFile[] = new Array(found.length);
+  const missing: number[] = [];
+  found.forEach((f, i) => {
+    const key = keys.get(f.path)!;
+    const hit = cache.get(f.path);
+    if (hit && hit.stamp === key && hit.kind === f.kind) files[i] = { path: f.path, kind: f.kind, data: hit.data, problems: hit.problems, size: hit.size, stamp: key };
+    else missing.push(i);
+  });
+  const blobs = readBlobs(rev, missing.map((i) => keys.get(found[i].path)!.slice('git:'.length)), t);
+  for (const i of missing) {
+    const f = found[i];
+    const key = keys.get(f.path)!;
+    const bytes = blobs.get(key.slice('git:'.length)) ?? Buffer.alloc(0);
+    const parsed = parseBytes(f.path, f.kind, bytes);
+    files[i] = { path: f.path, kind: f.kind, data: parsed.data, problems: parsed.problems, size: bytes.length, stamp: key };
+  }
+  profile.mark(`parse ${missing.length} files`);
+  return assemble(liveRoot, files, true);
+}
