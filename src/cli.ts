@@ -48,10 +48,10 @@ function flagValue(argv: string[], flag: string): string | undefined {
  * --lang, else the ledger's locale (the ledger --ledger, AFTERSALES_LEDGER or the working folder
  * leads to), else LANG — as for everything else.
  */
-async function earlyLang(argv: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<Lang> {
+async function earlyLang(argv: string[], env: NodeJS.ProcessEnv, cwd: string, state: RunState): Promise<Lang> {
   const flag = flagValue(argv, '--lang');
   if (isLang(flag)) return flag;
-  return chooseLang(undefined, await ledgerLocale(cwd, { ledger: flagValue(argv, '--ledger') }, env), env);
+  return chooseLang(undefined, await runLocale(state, cwd, { ledger: flagValue(argv, '--ledger') }, env), env);
 }
 
 /** The catalogues are loaded only when a command runs or an error is reported (not for --help). */
@@ -93,6 +93,14 @@ async function ledgerLocale(cwd: string, globals: GlobalOptions, env: NodeJS.Pro
 interface RunState {
   lang?: Lang;
   exitCode: number;
+  /** The ledger's locale once read (the language is chosen before parsing and again for the command). */
+  locale?: { ledger: string | undefined; value: string | undefined };
+}
+
+/** ledgerLocale, read once per run for the same --ledger. */
+async function runLocale(state: RunState, cwd: string, globals: GlobalOptions, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  if (state.locale === undefined || state.locale.ledger !== globals.ledger) state.locale = { ledger: globals.ledger, value: await ledgerLocale(cwd, globals, env) };
+  return state.locale.value;
 }
 
 type Localize = typeof import('./cli/localize.js');
@@ -116,7 +124,7 @@ function buildProgram(env: NodeJS.ProcessEnv, term: Terminal, state: RunState, l
 
   const run: Run = (command, runner) => async () => {
     const globals = command.optsWithGlobals() as GlobalOptions;
-    const locale = globals.lang ? undefined : await ledgerLocale(term.cwd, globals, env);
+    const locale = globals.lang ? undefined : await runLocale(state, term.cwd, globals, env);
     const lang = chooseLang(globals.lang, locale, env);
     state.lang = lang;
     const io = makeIO(globals, env, lang, await translatorFor(lang), term);
@@ -137,7 +145,7 @@ async function report(error: unknown, env: NodeJS.ProcessEnv, argv: string[], te
     }
     return EXIT.cannot; // usage errors: commander already printed the message
   }
-  const t = await translatorFor(state.lang ?? (await earlyLang(argv, env, term.cwd)));
+  const t = await translatorFor(state.lang ?? (await earlyLang(argv, env, term.cwd, state)));
   if (error instanceof AftersalesError) {
     term.err(`aftersales: ${error.message}\n`);
     const details = (error as { details?: string[] }).details ?? [];
@@ -166,7 +174,7 @@ async function report(error: unknown, env: NodeJS.ProcessEnv, argv: string[], te
 export async function execute(argv: string[], env: NodeJS.ProcessEnv, term: Terminal): Promise<number> {
   const state: RunState = { exitCode: EXIT.ok };
   try {
-    const lang = await earlyLang(argv, env, term.cwd);
+    const lang = await earlyLang(argv, env, term.cwd, state);
     const program = buildProgram(env, term, state, lang === 'en' ? undefined : await import('./cli/localize.js'));
     if (argv.length === 0) {
       program.outputHelp();

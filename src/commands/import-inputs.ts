@@ -173,8 +173,9 @@ export async function runImportInputs(ctx: CommandContext & ImportOptions, ledge
   rejected.sort((a, b) => a.line - b.line);
   for (const r of rejected.slice(0, 200)) io.err(`${ctx.file}:${r.line}: ${safeText(r.reason)}\n`);
   if (ctx.dryRun) {
-    for (const id of created.slice(0, 200)) io.out(`${t('import.would-create', { id })}\n`);
-    for (const u of updated.slice(0, 200)) io.out(`${t('import.would-update', { id: u.id, fields: u.fields.join(', ') })}\n`);
+    // the keys quote the export's cells: made safe to print
+    for (const id of created.slice(0, 200)) io.out(`${safeText(t('import.would-create', { id }))}\n`);
+    for (const u of updated.slice(0, 200)) io.out(`${safeText(t('import.would-update', { id: u.id, fields: u.fields.join(', ') }))}\n`);
   }
   const summary = ctx.dryRun ? 'import.inputs-summary-dry' : 'import.inputs-summary';
   io.out(`${t(summary, { file: ctx.file, target: spec.file, created: created.length, updated: updated.length, unchanged, rejected: rejected.length, rows: table.rows.length + table.broken.length })}\n`);
