@@ -47,9 +47,10 @@ function cacheFiles(root: string): string[] {
   const dir = safeCacheDir(root);
   if (!dir) return [];
   try {
-    return readdirSync(dir)
-      .filter((n) => n.startsWith('files') && n.endsWith('.json'))
-      .map((n) => join(dir, n));
+    // files.json first, then the shards oldest first (their names start with the time they were
+    // written): a later entry for a path replaces an earlier one.
+    const names = readdirSync(dir).filter((n) => n.startsWith('files') && n.endsWith('.json'));
+    return names.sort((a, b) => (a === 'files.json' ? -1 : b === 'files.json' ? 1 : a < b ? -1 : a > b ? 1 : 0)).map((n) => join(dir, n));
   } catch {
     return [];
   }
@@ -102,4 +103,13 @@ export function writeCache(root: string, entries: Map<string, CacheEntry>, keepS
       try { unlinkSync(file); } catch { /* already gone */ }
     }
   }
+}
+
+/**
+ * How many small shards (of a few files parsed on a warm run) the cache holds besides files.json;
+ * Infinity when it holds a cold run's worker shards (those are folded in at the next write).
+ */
+export function smallShards(root: string): number {
+  const shards = cacheFiles(root).map((f) => basename(f)).filter((n) => n !== 'files.json');
+  return shards.every((n) => n.endsWith('-m.json')) ? shards.length : Infinity;
 }

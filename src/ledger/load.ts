@@ -6,7 +6,7 @@
 // parse.ts). AFTERSALES_TIMING=1 times the phases (io/profile.ts).
 import { existsSync } from 'node:fs';
 import { discoverFiles } from './discover.js';
-import { cachePath, readCache, writeCache, type CacheEntry } from './cache.js';
+import { cachePath, readCache, smallShards, writeCache, writeShard, type CacheEntry } from './cache.js';
 import { contentStats, nextCache, servedFromCache, statFiles, type ParseResult } from './cache-match.js';
 import { gitKeys } from './content-keys.js';
 import { MIN_FILES_FOR_WORKERS, closePool, readAll, startPool, statOnWorker, type ParsePool } from './parallel.js';
@@ -117,7 +117,8 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
   profile.mark('stat');
   const misses = found.flatMap((f, i) => (results[i] ? [] : [{ index: i, item: { path: f.path, kind: f.kind, byContent: keys !== undefined } }]));
   // Workers write what they parse to cache shards of their own, named for this run.
-  const run = `files-${process.pid}-${Date.now().toString(36)}`;
+  // (the time first: shards sort in the order they were written, see cache.ts)
+  const run = `files-${Date.now().toString(36).padStart(9, '0')}-${process.pid}`;
   const { results: parsed, byWorker, shards } = readAll(root, misses.map((m) => m.item), pool, useCache ? run : undefined, misses.length > 0 ? options.onParsed : undefined);
   if (misses.length === 0) closePool(pool);
   const inShard = new Set<number>();
@@ -145,7 +146,16 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
 
   // Rewrite the cache when a file was parsed, or one it holds is gone.
   if (useCache && (misses.length > 0 || found.length !== cache.size)) {
-    writeCache(root, nextCache(found, stats, results as ParseResult[], inShard, cache, withRecords), shards);
+    // A few files parsed (a record added or edited): a small shard of their entries rather than
+    // the whole index again; the shards are folded into files.json when they pile up, or when
+    // files were removed.
+    const few = misses.length <= Math.max(16, found.length / 100) && found.length >= cache.size && cache.size > 0 && smallShards(root) < 16;
+    if (few) {
+      const own = misses.filter((m) => !inShard.has(m.index) && stats[m.index].stamp !== '');
+      writeShard(root, `${run}-m.json`, own.map((m) => [found[m.index].path, { kind: found[m.index].kind, size: stats[m.index].size, stamp: stats[m.index].stamp, data: results[m.index]!.data, problems: results[m.index]!.problems }]));
+    } else {
+      writeCache(root, nextCache(found, stats, results as ParseResult[], inShard, cache, withRecords), shards);
+    }
   }
   profile.mark('assemble and write cache');
   const refused = options.cache !== false ? cacheNotice(root) : undefined;

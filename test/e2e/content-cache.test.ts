@@ -2,7 +2,7 @@
 // ids, so a cache restored into a fresh clone (a CI cache) is fully used — no file parsed — and
 // a changed blob is never served stale, whatever its size and mtime.
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup, copyFixture, runBin, tempDir } from '../helpers/run.js';
@@ -75,6 +75,21 @@ describe('content-keyed caches', () => {
     expect(r.code, r.stderr).toBe(0);
     // two loads: the ledger now, then at HEAD~1 (from git, not written anywhere) — both served by the cache
     expect([...r.stderr.matchAll(/load(?: at revision)?: parse (\d+) files/g)].map((m) => Number(m[1]))).toEqual([0, 0]);
+  });
+
+  it('a few files changed: a small shard is written, not the whole index; a removal folds it in', () => {
+    const dir = copyFixture('minimal');
+    control(dir);
+    const cacheDir = join(dir, '.aftersales', 'cache');
+    const index = readFileSync(join(cacheDir, 'files.json'));
+    writeFileSync(join(dir, 'records/2026/10/20261003-aaaa0001.yaml'), 'id: 20261003-aaaa0001\nservice: warranty-repair\nprocedure: warranty-repair@2\nopened: 2026-10-03T09:00:00+02:00\n');
+    expect(control(dir).parsed).toBe(1);
+    expect(readFileSync(join(cacheDir, 'files.json'))).toEqual(index); // untouched
+    expect(readdirSync(cacheDir).filter((n) => n.endsWith('-m.json'))).toHaveLength(1);
+    expect(control(dir).parsed).toBe(0); // the shard serves it
+    rmSync(join(dir, 'records/2026/10/20261003-aaaa0001.yaml'));
+    expect(control(dir).parsed).toBe(0);
+    expect(readdirSync(cacheDir).filter((n) => n.startsWith('files'))).toEqual(['files.json']); // folded in
   });
 
   it('outside git the caches keep the stat key, as before', () => {
