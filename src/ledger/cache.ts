@@ -105,11 +105,7 @@ export function writeCache(root: string, entries: Map<string, CacheEntry>, keepS
   }
 }
 
-/**
- * How many small shards (of a few files parsed on a warm run) the cache holds besides files.json;
- * Infinity when it holds a cold run's worker shards (those are folded in at the next write).
- */
-export function smallShards(root: string): number {
-  const shards = cacheFiles(root).map((f) => basename(f)).filter((n) => n !== 'files.json');
-  return shards.every((n) => n.endsWith('-m.json')) ? shards.length : Infinity;
+/** How many shards the cache holds besides files.json (a cold run's, and small ones of warm runs). */
+export function shardCount(root: string): number {
+  return cacheFiles(root).filter((f) => basename(f) !== 'files.json').length;
 }

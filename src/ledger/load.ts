@@ -6,7 +6,7 @@
 // parse.ts). AFTERSALES_TIMING=1 times the phases (io/profile.ts).
 import { existsSync } from 'node:fs';
 import { discoverFiles } from './discover.js';
-import { cachePath, readCache, smallShards, writeCache, writeShard, type CacheEntry } from './cache.js';
+import { cachePath, readCache, shardCount, writeCache, writeShard, type CacheEntry } from './cache.js';
 import { contentStats, nextCache, servedFromCache, statFiles, type ParseResult } from './cache-match.js';
 import { gitKeys } from './content-keys.js';
 import { MIN_FILES_FOR_WORKERS, closePool, readAll, startPool, statOnWorker, type ParsePool } from './parallel.js';
@@ -149,7 +149,7 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
     // A few files parsed (a record added or edited): a small shard of their entries rather than
     // the whole index again; the shards are folded into files.json when they pile up, or when
     // files were removed.
-    const few = misses.length <= Math.max(16, found.length / 100) && found.length >= cache.size && cache.size > 0 && smallShards(root) < 16;
+    const few = misses.length <= Math.max(16, found.length / 100) && found.length >= cache.size && cache.size > 0 && shardCount(root) < 16;
     if (few) {
       const own = misses.filter((m) => !inShard.has(m.index) && stats[m.index].stamp !== '');
       writeShard(root, `${run}-m.json`, own.map((m) => [found[m.index].path, { kind: found[m.index].kind, size: stats[m.index].size, stamp: stats[m.index].stamp, data: results[m.index]!.data, problems: results[m.index]!.problems }]));

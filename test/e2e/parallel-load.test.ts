@@ -31,7 +31,7 @@ describe('parallel load and sharded cache', () => {
     expect(warm.code).toBe(cold.code);
   });
 
-  it('sees a record changed after the cold run, in any shard, and consolidates the cache', () => {
+  it('sees a record changed after the cold run, in any shard; a few changes add a small shard', () => {
     const month = join(dir, 'records', readdirSync(join(dir, 'records')).sort().at(-1)!);
     const sub = join(month, readdirSync(month).sort().at(-1)!);
     const files = readdirSync(sub).sort();
@@ -46,7 +46,8 @@ describe('parallel load and sharded cache', () => {
     expect(parsedCount(r.stderr)).toBe(2);
     const unknown = JSON.parse(r.stdout).problems.filter((p: { code: string }) => p.code === 'unknown-service');
     expect(unknown).toHaveLength(2);
-    expect(readdirSync(join(dir, '.aftersales/cache')).filter((n) => n.endsWith('.json'))).toEqual(['files.json']);
+    // the cold run's shards stay; the two entries are a small shard of their own (folded in later)
+    expect(readdirSync(join(dir, '.aftersales/cache')).filter((n) => n.endsWith('-m.json'))).toHaveLength(1);
     expect(parsedCount(runBin(['--ledger', dir, 'check'], { env }).stderr)).toBe(0);
   });
 });
