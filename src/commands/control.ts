@@ -63,9 +63,10 @@ export async function runControl(ctx: CommandContext & ControlOptions): Promise<
   const asOf = resolveAsOf(io, ledger, ctx.asOf);
   const period = resolvePeriod(io, ledger, ctx.period, asOf);
   const { engine, save } = cachedEngine(ledger, lookup);
-  const result = runControlEngine(ledger, lookup, { period, asOf, service: ctx.service, catalogue: suggestionCatalogue(ledger, io.lang) }, engine);
+  const options = { period, asOf, service: ctx.service, catalogue: suggestionCatalogue(ledger, io.lang) };
+  const result = runControlEngine(ledger, lookup, options, engine);
 
-  const since = ctx.since === undefined ? undefined : await sinceReport(ctx, ledger, { period, asOf, service: ctx.service, catalogue: suggestionCatalogue(ledger, io.lang) }, result);
+  const since = ctx.since === undefined ? undefined : await sinceReport(ctx, ledger, options, result);
   const text = await render(format, result, ctx, io.color && !ctx.output, ledger, engine, since);
   if (output) {
     try {

@@ -12,7 +12,7 @@ import type { CommandContext } from '../io/io.js';
 import { editYaml } from '../ledger/edit.js';
 import type { Ledger } from '../ledger/load.js';
 import { problemMessage } from '../ledger/problems.js';
-import { FILE_KINDS, type ImportMapping } from '../ledger/schema.js';
+import { FILE_KINDS, INPUT_IMPORT_FIELDS, type ImportMapping } from '../ledger/schema.js';
 import { validateData } from '../ledger/validate.js';
 import { closest, isDuration } from '../ledger/values.js';
 import { updateFile } from '../ledger/write.js';
@@ -25,8 +25,8 @@ type Kind = 'sales' | 'products';
 type Entry = Record<string, string | number>;
 
 const SPEC: Record<Kind, { file: string; list: string; fields: string[]; key: string[]; required: string[] }> = {
-  sales: { file: 'inputs/sales.yaml', list: 'sales', fields: ['month', 'product', 'units'], key: ['month', 'product'], required: ['month', 'product', 'units'] },
-  products: { file: 'inputs/products.yaml', list: 'products', fields: ['id', 'name', 'warranty', 'maintenance'], key: ['id'], required: ['id', 'name', 'warranty'] },
+  sales: { file: 'inputs/sales.yaml', list: 'sales', fields: [...INPUT_IMPORT_FIELDS.sales], key: ['month', 'product'], required: ['month', 'product', 'units'] },
+  products: { file: 'inputs/products.yaml', list: 'products', fields: [...INPUT_IMPORT_FIELDS.products], key: ['id'], required: ['id', 'name', 'warranty'] },
 };
 
 const norm = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase().replace(/[\s_]+/g, ' ');

@@ -95,8 +95,7 @@ export async function runImport(ctx: CommandContext & ImportOptions): Promise<Im
   const t = io.t;
   const kindFlag = ctx.kind === undefined ? undefined : codeOption(io, '--kind', ctx.kind, IMPORT_KINDS);
   const ledger = openLedger(ctx);
-  const saved = ctx.mapping === undefined ? undefined : findMapping(ledger, ctx.mapping, t);
-  const mapping: ImportMapping | undefined = saved?.mapping;
+  const mapping: ImportMapping | undefined = ctx.mapping === undefined ? undefined : findMapping(ledger, ctx.mapping, t);
   const kind = kindFlag ?? mapping?.kind ?? 'records';
   if (kind !== 'records') return (await import('./import-inputs.js')).runImportInputs(ctx, ledger, kind, mapping);
 

@@ -7,7 +7,7 @@ import type { CacheEntry } from './cache.js';
 import type { Found } from './discover.js';
 import type { Problem } from './problems.js';
 import { statStamp } from './read.js';
-import { fileBlobKey, isContentKey } from './content-keys.js';
+import { fileBlobKey } from './content-keys.js';
 
 export interface FileStat {
   /** -1 and '' when unknown (not stat'ed yet, or vanished). */
@@ -54,7 +54,7 @@ export function contentStats(root: string, found: readonly Found[], keys: Readon
 export function servedFromCache(found: readonly Found[], stats: readonly FileStat[], cache: ReadonlyMap<string, CacheEntry>): (ParseResult | undefined)[] {
   return found.map((f, i) => {
     const hit = cache.get(f.path);
-    return hit && hit.stamp === stats[i].stamp && hit.kind === f.kind && (hit.size === stats[i].size || isContentKey(hit.stamp)) ? hit : undefined;
+    return hit && hit.stamp === stats[i].stamp && hit.kind === f.kind && hit.size === stats[i].size ? hit : undefined;
   });
 }
 

@@ -9,10 +9,10 @@ import type { PendingProblem, Problem, Params, Severity, YamlPath } from './prob
 import { placeProblems } from './positions.js';
 import { decodeText } from './parse.js';
 import {
-  BUILTIN_INDICATORS, FILE_KINDS, RECORD_FIELDS, type Indicator, type Procedure, type RecordData, type Requirement,
+  BUILTIN_INDICATORS, FILE_KINDS, INPUT_IMPORT_FIELDS, RECORD_FIELDS, type Indicator, type Procedure, type RecordData, type Requirement,
   type Service, type Target,
 } from './schema.js';
-import { schemaAt } from './schema-walk.js';
+import { isFieldPath } from './schema-walk.js';
 import { PROCEDURE_REF_RE, closest, quantity } from './values.js';
 import { instantsIn, recordMemo } from './instants.js';
 import { missingIn } from './completeness.js';
@@ -391,17 +391,9 @@ function firstFiles(records: readonly LedgerFile<RecordData>[], end: number): Ma
   return first;
 }
 
-/** The fields an import mapping may fill, by what it imports. */
-const INPUT_FIELDS: Record<'sales' | 'products', readonly string[]> = {
-  sales: ['month', 'product', 'units'],
-  products: ['id', 'name', 'warranty', 'maintenance'],
-};
-
 function isImportField(kind: 'records' | 'sales' | 'products', field: string): boolean {
-  if (kind !== 'records') return INPUT_FIELDS[kind].includes(field);
-  const path = field.split('.');
-  if (path.length === 1 && path[0].startsWith('x-')) return true;
-  return schemaAt(FILE_KINDS.record, path) !== undefined;
+  if (kind !== 'records') return (INPUT_IMPORT_FIELDS[kind] as readonly string[]).includes(field);
+  return isFieldPath(FILE_KINDS.record, field.split('.'));
 }
 
 /** imports/<name>.yaml: the fields it names exist, its service and the steps it sets too. */
@@ -412,7 +404,7 @@ function checkImports(ledger: Ledger, c: Collector): void {
     const m = f.data;
     if (!m) continue;
     const kind = m.kind ?? 'records';
-    const known = kind === 'records' ? [...RECORD_FIELDS] : [...INPUT_FIELDS[kind]];
+    const known = kind === 'records' ? [...RECORD_FIELDS] : [...INPUT_IMPORT_FIELDS[kind]];
     for (const group of ['columns', 'values', 'constants'] as const) {
       for (const field of Object.keys(m[group] ?? {})) {
         if (!isImportField(kind, field)) unknownRef(c, f.path, [group, field], 'import-field', field, known);

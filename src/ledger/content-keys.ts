@@ -17,10 +17,6 @@ export function blobKey(bytes: Uint8Array): string {
   return PREFIX + createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
-export function isContentKey(stamp: string): boolean {
-  return stamp.startsWith(PREFIX);
-}
-
 /**
  * The blob keys of the files git tracks under `root` and holds unchanged in the work tree, by
  * path relative to `root`; undefined when `root` is not in a git work tree that tracks files

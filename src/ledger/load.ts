@@ -122,9 +122,6 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
   const { results: parsed, byWorker, shards } = readAll(root, misses.map((m) => m.item), pool, useCache ? run : undefined, misses.length > 0 ? options.onParsed : undefined);
   if (misses.length === 0) closePool(pool);
   const inShard = new Set<number>();
-  results.forEach((r, i) => {
-    if (r && stats[i].size < 0) stats[i].size = (r as CacheEntry).size; // a content-keyed hit: its size as cached
-  });
   misses.forEach((m, k) => {
     results[m.index] = parsed[k];
     stats[m.index] = { size: parsed[k].size, stamp: parsed[k].stamp };

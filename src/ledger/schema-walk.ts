@@ -61,3 +61,13 @@ export function leafTypes(node: AnySchema): Set<string> {
   visit(node);
   return out;
 }
+
+/**
+ * Whether `path` names a field of `schema` that a value can be given for: a key of the schema, or
+ * a top-level `x-` key (kept and ignored, SPEC §1).
+ */
+export function isFieldPath(schema: z.ZodType, path: readonly string[]): boolean {
+  if (path.length === 0 || path.some((p) => p === '')) return false;
+  if (path[path.length - 1].startsWith('x-')) return path.length === 1;
+  return schemaAt(schema, path) !== undefined;
+}

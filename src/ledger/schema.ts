@@ -337,6 +337,12 @@ export const suggestionsFile = z.strictObject({ suggestions: z.array(suggestionE
 
 export const IMPORT_KINDS = ['records', 'sales', 'products'] as const;
 
+/** The fields an import of ERP inputs fills, by what it imports (the keys first). */
+export const INPUT_IMPORT_FIELDS = {
+  sales: ['month', 'product', 'units'],
+  products: ['id', 'name', 'warranty', 'maintenance'],
+} as const satisfies Record<'sales' | 'products', readonly string[]>;
+
 export const importMappingFile = z.strictObject({
   description: text.optional(),
   /** What the export holds: interventions (default), or ERP sales / products. */

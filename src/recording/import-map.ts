@@ -5,7 +5,7 @@
 // or e-mail, decimal commas. A value that cannot be converted rejects its row, with the reason.
 import { UsageError } from '../errors.js';
 import type { Translate } from '../i18n/index.js';
-import { schemaAt } from '../ledger/schema-walk.js';
+import { isFieldPath, schemaAt } from '../ledger/schema-walk.js';
 import { FILE_KINDS, RECORD_FIELDS, type Person, type Product } from '../ledger/schema.js';
 import { parseSet } from '../ledger/set-values.js';
 import { closest, isDate, isTimestamp } from '../ledger/values.js';
@@ -27,11 +27,7 @@ export const STILL_OPEN = Symbol('still-open');
 
 const norm = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase().replace(/[\s_]+/g, ' ');
 
-function isField(path: string[]): boolean {
-  if (path.length === 0 || path.some((p) => p === '')) return false;
-  if (path[path.length - 1].startsWith('x-')) return path.length === 1;
-  return schemaAt(FILE_KINDS.record, path) !== undefined;
-}
+const isField = (path: string[]) => isFieldPath(FILE_KINDS.record, path);
 
 function findColumn(header: string[], name: string): number {
   const exact = header.indexOf(name);

@@ -23,18 +23,18 @@ export function shippedMappingNames(): string[] {
 }
 
 /** The mapping called `name`, the ledger's first; exit 2 naming the ones there are. */
-export function findMapping(ledger: Ledger, name: string, t: Translate): { mapping: ImportMapping; file: string } {
+export function findMapping(ledger: Ledger, name: string, t: Translate): ImportMapping {
   const own = ledger.imports.find((f) => f.path === `imports/${name}.yaml` || f.path === `imports/${name}.yml`);
   if (own) {
     if (!own.data) throw new UsageError(t('import.mapping-invalid', { file: own.path }), t('hint.invalid-ledger'));
-    return { mapping: own.data, file: own.path };
+    return own.data;
   }
   const shipped = join(shippedMappingsDir(), `${name}.yaml`);
   if (existsSync(shipped)) {
     const data = parse(readFileSync(shipped, 'utf8')) as unknown;
     const problems = validateData(`templates/imports/${name}.yaml`, 'import', data);
     if (problems.length > 0) throw new UsageError(`${t('import.mapping-invalid', { file: shipped })}: ${problemMessage(problems[0], t)}`);
-    return { mapping: importMappingFile.parse(data), file: `templates/imports/${name}.yaml` };
+    return importMappingFile.parse(data);
   }
   const known = [...ledger.imports.map((f) => f.path.replace(/^imports\/|\.ya?ml$/g, '')), ...shippedMappingNames()];
   const suggestion = closest(name, known);
