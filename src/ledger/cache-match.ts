@@ -5,7 +5,6 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CacheEntry } from './cache.js';
 import type { Found } from './discover.js';
-import type { Problem } from './problems.js';
 import { statStamp } from './read.js';
 import { fileBlobKey } from './content-keys.js';
 
@@ -13,11 +12,6 @@ export interface FileStat {
   /** -1 and '' when unknown (not stat'ed yet, or vanished). */
   size: number;
   stamp: string;
-}
-
-export interface ParseResult {
-  data: unknown;
-  problems: Problem[];
 }
 
 /**
@@ -50,28 +44,10 @@ export function contentStats(root: string, found: readonly Found[], keys: Readon
   });
 }
 
-/** Per found file, its cached parse result when the entry matches exactly, else undefined. */
-export function servedFromCache(found: readonly Found[], stats: readonly FileStat[], cache: ReadonlyMap<string, CacheEntry>): (ParseResult | undefined)[] {
+/** Per found file, its cache entry when it matches exactly, else undefined. */
+export function servedFromCache(found: readonly Found[], stats: readonly FileStat[], cache: ReadonlyMap<string, CacheEntry>): (CacheEntry | undefined)[] {
   return found.map((f, i) => {
     const hit = cache.get(f.path);
     return hit && hit.stamp === stats[i].stamp && hit.kind === f.kind && hit.size === stats[i].size ? hit : undefined;
   });
-}
-
-/**
- * The entries files.json should hold after a load: every file read from disk except those a
- * worker wrote to its own shard; without records (a partial load) the cached records are kept.
- */
-export function nextCache(
-  found: readonly Found[], stats: readonly FileStat[], results: readonly ParseResult[], inShard: ReadonlySet<number>,
-  previous: ReadonlyMap<string, CacheEntry>, withRecords: boolean,
-): Map<string, CacheEntry> {
-  const fresh = new Map<string, CacheEntry>();
-  found.forEach((f, i) => {
-    if (inShard.has(i) || stats[i].stamp === '') return;
-    const r = results[i];
-    fresh.set(f.path, { kind: f.kind, size: stats[i].size, stamp: stats[i].stamp, data: r.data, problems: r.problems });
-  });
-  if (!withRecords) for (const [path, entry] of previous) if (entry.kind === 'record' && !fresh.has(path)) fresh.set(path, entry);
-  return fresh;
 }

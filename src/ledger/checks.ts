@@ -4,45 +4,20 @@
 // which place() turns into file:line:col.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Ledger, LedgerFile } from './load.js';
-import type { PendingProblem, Problem, Params, Severity, YamlPath } from './problems.js';
+import { hasData, type Ledger, type LedgerFile } from './load.js';
+import type { PendingProblem, Problem, YamlPath } from './problems.js';
+import { Collector, broken, fileBase, knownIds, unknownRef } from './collector.js';
+import { recordChecker, recordChecksKey, recordIdOf } from './record-checks.js';
 import { placeProblems } from './positions.js';
 import { decodeText } from './parse.js';
 import {
-  BUILTIN_INDICATORS, FILE_KINDS, INPUT_IMPORT_FIELDS, RECORD_FIELDS, type Indicator, type Procedure, type RecordData, type Requirement,
+  BUILTIN_INDICATORS, FILE_KINDS, INPUT_IMPORT_FIELDS, RECORD_FIELDS, type Indicator, type Requirement,
   type Service, type Target,
 } from './schema.js';
 import { isFieldPath } from './schema-walk.js';
-import { PROCEDURE_REF_RE, closest, quantity } from './values.js';
-import { instantsIn, recordMemo } from './instants.js';
-import { missingIn } from './completeness.js';
+import { closest, quantity } from './values.js';
 import { compileCalendar } from '../time/index.js';
 import { indicatorUnit, isStatIndicator } from './indicator-catalogue.js';
-
-class Collector {
-  readonly items: PendingProblem[] = [];
-  add(file: string, path: YamlPath, code: string, params: Params = {}, severity: Severity = 'error', atKey = false) {
-    this.items.push({ file, path, code, params, severity, atKey });
-  }
-}
-
-function fileBase(path: string): string {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  return name.endsWith('.yaml') ? name.slice(0, -5) : name.endsWith('.yml') ? name.slice(0, -4) : name;
-}
-
-/**
- * Ids that references may use: the valid files' ids, plus the names of files that failed to
- * parse — a broken service file must not also make every record of it "unknown".
- */
-function knownIds(files: LedgerFile<{ id: string }>[]): Set<string> {
-  return new Set(files.map((f) => (f.data ? f.data.id : fileBase(f.path))));
-}
-
-/** A single file (team.yaml, inputs/…) that exists but has errors: skip references into it. */
-function broken(ledger: Ledger, kind: string): boolean {
-  return ledger.files.some((f) => f.kind === kind && f.data === undefined);
-}
 
 function duplicates<T>(items: readonly T[], key: (t: T) => string): Map<number, number> {
   // index of a repeated item → index of its first occurrence
@@ -106,11 +81,6 @@ function reservedRequirementIds(f: string, s: Service, c: Collector): void {
   s.requirements.forEach((r, i) => {
     if (DEVIATION_KINDS.includes(r.id)) c.add(f, ['requirements', i, 'id'], 'reserved-id', { id: r.id, kinds: DEVIATION_KINDS.join(', '), service: s.id });
   });
-}
-
-function unknownRef(c: Collector, file: string, path: YamlPath, what: string, value: string, known: string[], severity: Severity = 'error') {
-  const suggestion = closest(value, known) ?? '';
-  c.add(file, path, `unknown-${what}`, { value, suggestion, known: known.slice(0, 12).join(', ') }, severity);
 }
 
 /** Parameters an indicator needs, and targets in its unit. */
@@ -242,153 +212,41 @@ function checkInputs(ledger: Ledger, c: Collector): void {
 }
 
 
-/**
- * fileBase(path) === id, without slicing (and without lastIndexOf/endsWith, slow on this path):
- * the id must end the path before a `.yaml`/`.yml` extension, right after a `/` or at its start.
- */
-function isFileOf(id: string, path: string): boolean {
-  const n = path.length;
-  const end = endsWithText(path, '.yaml') ? n - 5 : endsWithText(path, '.yml') ? n - 4 : n;
-  const start = end - id.length;
-  if (start < 0 || (start > 0 && path.charCodeAt(start - 1) !== 47)) return false;
-  for (let k = 0; k < id.length; k++) {
-    const ch = id.charCodeAt(k);
-    if (ch === 47 || ch !== path.charCodeAt(start + k)) return false; // a `/` in id: never a file name
-  }
-  return true;
-}
-
-function endsWithText(text: string, suffix: string): boolean {
-  const at = text.length - suffix.length;
-  if (at < 0) return false;
-  for (let k = 0; k < suffix.length; k++) if (text.charCodeAt(at + k) !== suffix.charCodeAt(k)) return false;
-  return true;
-}
-
-/** a.slice(ai, ai + n) === b.slice(bi, bi + n) (both n long), without making the slices. */
-function sameChars(a: string, ai: number, b: string, bi: number, n: number): boolean {
-  if (ai + n > a.length || bi + n > b.length) return false;
-  for (let k = 0; k < n; k++) if (a.charCodeAt(ai + k) !== b.charCodeAt(bi + k)) return false;
-  return true;
-}
-
 function checkRecords(ledger: Ledger, c: Collector): void {
-  const tz = ledger.config.timezone;
-  const procedures = new Map<string, Procedure>();
-  for (const p of ledger.procedures) if (p.data) procedures.set(p.data.id, p.data);
-  const people = (ledger.team?.people ?? []).map((p) => p.id);
-  const peopleSet = new Set(people);
-  const productIds = (ledger.products?.products ?? []).map((p) => p.id);
-  const productSet = new Set(productIds);
-  const serviceIds = knownIds(ledger.services);
-  const procedureIds = knownIds(ledger.procedures);
-  const teamBroken = broken(ledger, 'team');
-  const productsBroken = broken(ledger, 'products');
-  // `name@version` → what the checks need of it, worked out once per distinct text (records
-  // share a handful): the procedure (undefined when unknown or broken), whether its id is known,
-  // and the step ids of its current version.
-  const refs = new Map<string, { id: string; version: number; proc: Procedure | undefined; known: boolean; steps: Set<string> | undefined }>();
+  // A record's own checks as the load kept them, when they were made against this very plan;
+  // else made here (which reads the record's data).
+  const kept = ledger.recordChecksKey !== undefined && ledger.recordChecksKey === recordChecksKey(ledger);
+  let check: ReturnType<typeof recordChecker> | undefined;
   // Duplicate ids. Records come sorted by path and a valid record's id is its file name, so ids
   // usually ascend: while each is greater than the last, none repeats and nothing need be
   // hashed. At the first one that does not, switch to a map id → first file.
   let lastId = '';
   let firstFile: Map<string, string> | undefined;
-
+  const ids: (string | undefined)[] = [];
   const records = ledger.records;
   for (let row = 0; row < records.length; row++) {
     const file = records[row];
-    const r = file.data;
-    if (!r) continue;
-    const f = file.path;
-    if (!isFileOf(r.id, f)) c.add(f, ['id'], 'id-file-mismatch', { id: r.id, file: `${r.id}.yaml` });
+    if (!hasData(file)) {
+      ids.push(undefined);
+      continue;
+    }
+    const own = kept && file.checks ? file.checks : (check ??= recordChecker(ledger))(file.path, file.data!);
+    const id = recordIdOf(file.path, own);
+    ids.push(id);
+    for (const p of own) c.items.push(p);
     if (firstFile === undefined) {
-      if (r.id > lastId) lastId = r.id;
-      else firstFile = firstFiles(records, row);
+      if (id > lastId) lastId = id;
+      else {
+        firstFile = new Map();
+        for (let k = 0; k < row; k++) if (ids[k] !== undefined && !firstFile.has(ids[k]!)) firstFile.set(ids[k]!, records[k].path);
+      }
     }
     if (firstFile !== undefined) {
-      const first = firstFile.get(r.id);
-      if (first !== undefined) c.add(f, ['id'], 'duplicate-id', { id: r.id, first });
-      else firstFile.set(r.id, f);
-    }
-
-    if (!serviceIds.has(r.service)) unknownRef(c, f, ['service'], 'service', r.service, [...serviceIds]);
-    let ref = refs.get(r.procedure);
-    if (ref === undefined) {
-      const m = PROCEDURE_REF_RE.exec(r.procedure)!;
-      const p = procedures.get(m[1]);
-      const version = Number(m[2]);
-      const steps = p && version === p.version ? new Set(p.steps.map((s) => s.id)) : undefined;
-      ref = { id: m[1], version, proc: p, known: procedureIds.has(m[1]), steps };
-      refs.set(r.procedure, ref);
-    }
-    const proc = ref.proc;
-    const version = ref.version;
-    if (!ref.known) unknownRef(c, f, ['procedure'], 'procedure', ref.id, [...procedures.keys()]);
-    else if (proc && (version > proc.version || version < 1)) {
-      c.add(f, ['procedure'], 'procedure-version', { value: r.procedure, current: proc.version });
-    }
-
-    if (!teamBroken && r.assignee && !peopleSet.has(r.assignee)) unknownRef(c, f, ['assignee'], 'person', r.assignee, people);
-    if (!productsBroken && r.product && !productSet.has(r.product)) unknownRef(c, f, ['product'], 'product', r.product, productIds);
-    const known = ref.steps;
-    if (known !== undefined && r.steps) {
-      for (const id in r.steps) {
-        if (!known.has(id)) c.add(f, ['steps', id], 'unknown-step', { value: id, procedure: r.procedure, suggestion: closest(id, [...known]) ?? '' }, 'error', true);
-      }
-    }
-
-    // Place and date order, in the ledger time zone.
-    const memo = recordMemo(r);
-    const at = instantsIn(memo, r, tz);
-    const opened = at.opened;
-    const day = at.openedDate;
-    // records/YYYY/MM/ and an id starting YYYYMMDD, both from the local date opened
-    if (f.charCodeAt(12) !== 47 || !sameChars(f, 8, day, 0, 4) || !sameChars(f, 13, day, 5, 2) || f.charCodeAt(15) !== 47) {
-      const expectedDir = `records/${day.slice(0, 4)}/${day.slice(5, 7)}/`;
-      if (!f.startsWith(expectedDir)) c.add(f, ['opened'], 'wrong-folder', { folder: expectedDir, opened: r.opened });
-    }
-    if (!sameChars(r.id, 0, day, 0, 4) || !sameChars(r.id, 4, day, 5, 2) || !sameChars(r.id, 6, day, 8, 2)) {
-      if (/^\d{8}-/.test(r.id)) c.add(f, ['id'], 'id-date-mismatch', { id: r.id, date: day });
-    }
-    const closed = at.closed;
-    if (at.responded !== undefined && at.responded < opened) {
-      c.add(f, ['responded'], 'date-order', { later: 'responded', earlier: 'opened', a: r.responded!, b: r.opened });
-    }
-    if (closed !== undefined && closed < opened) {
-      c.add(f, ['closed'], 'date-order', { later: 'closed', earlier: 'opened', a: r.closed!, b: r.opened });
-    }
-    const paused = r.paused;
-    if (paused !== undefined) {
-      for (let i = 0; i < paused.length; i++) {
-        const p = paused[i];
-        const { from, to } = at.pauses![i];
-        if (p.to === undefined) {
-          // Paused now: only the last pause, and only while the record is open.
-          if (closed !== undefined || i < paused.length - 1) c.add(f, ['paused', i], 'pause-not-ended', { id: r.id });
-          else if (from < opened) c.add(f, ['paused', i], 'pause-outside', {});
-        } else if (to < from) c.add(f, ['paused', i, 'to'], 'date-order', { later: 'to', earlier: 'from', a: p.to, b: p.from });
-        else if (from < opened || (closed !== undefined && to > closed)) c.add(f, ['paused', i], 'pause-outside', {});
-      }
-    }
-    if (r.closed !== undefined && r.outcome === undefined) c.add(f, ['closed'], 'missing-outcome', {});
-    if (r.outcome !== undefined && r.closed === undefined) c.add(f, ['outcome'], 'outcome-without-closed', {}, 'warning');
-
-    // Completeness of a closed record is measured, and warned about (SPEC §1.6).
-    if (r.closed !== undefined && r.outcome !== undefined && r.outcome !== 'cancelled') {
-      const missing = missingIn(memo, r, proc);
-      if (missing.length > 0) c.add(f, ['closed'], 'incomplete-record', { fields: missing.join(', ') }, 'warning', true);
+      const first = firstFile.get(id);
+      if (first !== undefined) c.add(file.path, ['id'], 'duplicate-id', { id, first });
+      else firstFile.set(id, file.path);
     }
   }
-}
-
-/** Id → path of the first record file holding it, over records[0, end). */
-function firstFiles(records: readonly LedgerFile<RecordData>[], end: number): Map<string, string> {
-  const first = new Map<string, string>();
-  for (let row = 0; row < end; row++) {
-    const r = records[row].data;
-    if (r && !first.has(r.id)) first.set(r.id, records[row].path);
-  }
-  return first;
 }
 
 function isImportField(kind: 'records' | 'sales' | 'products', field: string): boolean {

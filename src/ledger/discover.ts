@@ -46,9 +46,9 @@ class Walker {
 
   /** What an entry is, following a symlink only when it stays inside the ledger. */
   typeOf(rel: string, dirent?: Dirent): EntryType {
-    const abs = join(this.root, rel);
     let link = dirent?.isSymbolicLink();
     if (dirent && !link) return dirent.isFile() ? 'file' : dirent.isDirectory() ? 'folder' : 'other';
+    const abs = join(this.root, rel);
     try {
       if (link === undefined) link = lstatSync(abs).isSymbolicLink();
       if (link && !this.inside(realpathSync(abs))) return 'outside';

@@ -2,12 +2,15 @@
 // its files are the commit's tree, keyed by blob id; the live ledger's content-keyed parse cache
 // serves every file unchanged since (read only), and only the others are read from git (one
 // `git cat-file --batch`) and parsed. The ledger's root is the live one, so that the facts cache
-// can seed its engine too (read only: callers do not save it).
+// can seed its engine too (read only: callers do not save it). A record's data is read from the
+// live cache's buckets on demand (record-buckets.ts).
 import { readCache } from './cache.js';
 import { classifyPaths } from './discover.js';
 import { readBlobs, treeKeys, type Revision } from './git.js';
 import { assemble, type Ledger, type LedgerFile } from './load.js';
 import { parseBytes } from './parse.js';
+import { BucketStore } from './record-buckets.js';
+import type { RecordData } from './schema.js';
 import type { Translate } from '../i18n/index.js';
 import { startProfile } from '../io/profile.js';
 
@@ -15,14 +18,21 @@ export function loadLedgerAt(rev: Revision, liveRoot: string, t: Translate): Led
   const profile = startProfile('load at revision');
   const keys = treeKeys(rev);
   const found = classifyPaths(keys.keys());
-  const cache = readCache(liveRoot);
+  const cache = readCache(liveRoot).entries;
+  // A record's data from the live buckets when they hold this very blob, else from git (read only).
+  const store = new BucketStore(liveRoot, (path) => {
+    const key = keys.get(path)!;
+    const bytes = readBlobs(rev, [key.slice('git:'.length)], t).get(key.slice('git:'.length)) ?? Buffer.alloc(0);
+    return { data: parseBytes(path, 'record', bytes).data as RecordData | undefined, stamp: key };
+  }, false);
   const files: LedgerFile[] = new Array(found.length);
   const missing: number[] = [];
   found.forEach((f, i) => {
     const key = keys.get(f.path)!;
     const hit = cache.get(f.path);
-    if (hit && hit.stamp === key && hit.kind === f.kind) files[i] = { path: f.path, kind: f.kind, data: hit.data, problems: hit.problems, size: hit.size, stamp: key };
-    else missing.push(i);
+    if (!hit || hit.stamp !== key || hit.kind !== f.kind) missing.push(i);
+    else if (hit.inBucket) files[i] = store.record(f.path, hit.problems, hit.size, key);
+    else files[i] = { path: f.path, kind: f.kind, data: hit.data, problems: hit.problems, size: hit.size, stamp: key };
   });
   const blobs = readBlobs(rev, missing.map((i) => keys.get(found[i].path)!.slice('git:'.length)), t);
   for (const i of missing) {

@@ -6,10 +6,15 @@
 // parse.ts). AFTERSALES_TIMING=1 times the phases (io/profile.ts).
 import { existsSync } from 'node:fs';
 import { discoverFiles } from './discover.js';
-import { cachePath, readCache, shardCount, writeCache, writeShard, type CacheEntry } from './cache.js';
-import { contentStats, nextCache, servedFromCache, statFiles, type ParseResult } from './cache-match.js';
+import { cachePath, emptyIndex, readCache, writeCache, type CacheEntry, type CacheIndex } from './cache.js';
+import { contentStats, servedFromCache, statFiles } from './cache-match.js';
 import { gitKeys } from './content-keys.js';
 import { MIN_FILES_FOR_WORKERS, closePool, readAll, startPool, statOnWorker, type ParsePool } from './parallel.js';
+import { BucketStore, bucketOf, removeOtherBuckets, writeBucket } from './record-buckets.js';
+import { recordChecker, recordChecksKey } from './record-checks.js';
+import { readLedgerFile, type ReadResult } from './read.js';
+import type { Found } from './discover.js';
+import type { PendingProblem } from './problems.js';
 import { startProfile } from '../io/profile.js';
 import { cacheNotice, safeCacheDir } from '../cache/store.js';
 import { type Problem } from './problems.js';
@@ -30,6 +35,15 @@ export interface LedgerFile<T = unknown> {
   stamp?: string;
   /** Not a ledger file read: an entry discovery found a problem with (see discover.ts). */
   listedOnly?: true;
+  /** A valid record whose data is read on demand (record-buckets.ts CachedRecord). */
+  readonly lazy?: true;
+  /** A record's own cross-file checks, made against the plan of `Ledger.recordChecksKey`. */
+  checks?: readonly PendingProblem[];
+}
+
+/** Whether a file has valid data, without reading a cached record's. */
+export function hasData(f: LedgerFile): boolean {
+  return f.lazy === true || f.data !== undefined;
 }
 
 export interface LedgerConfig {
@@ -60,6 +74,8 @@ export interface Ledger {
   recordsLoaded: boolean;
   /** Things the load did differently than asked, for the command to say once (translated by code). */
   notices: Notice[];
+  /** The plan hash (record-checks.ts) the records' `checks` were made against, when made at load. */
+  recordChecksKey?: string;
 }
 
 export interface Notice {
@@ -92,14 +108,15 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
   // (reading an index of every record would cost more). A cache folder leading out of the
   // ledger is not used at all (cache/store.ts).
   const useCache = options.cache !== false && withRecords && safeCacheDir(root) !== undefined;
-  // Loading records: start the workers now, so that their start-up overlaps the discovery of
-  // the files. Cold, they share the parsing; warm, one stats every file while the main thread
-  // reads the cache.
-  let pool: ParsePool | undefined = withRecords ? startPool(root) : undefined;
+  // Cold, the workers share the parsing: started now, so that their start-up overlaps the
+  // discovery of the files. Warm, the cache serves nearly every file: outside git one worker
+  // stats every file while the main thread reads the cache; in git, none is needed (git
+  // compares the files), and on two cores one starting would only compete with the main thread.
+  const warm = useCache && existsSync(cachePath(root));
+  let pool: ParsePool | undefined = withRecords && !warm ? startPool(root) : undefined;
   profile.mark('start workers');
   const { found, misplaced } = discoverFiles(root, withRecords);
   profile.mark(`discover ${found.length} files`);
-  const warm = useCache && existsSync(cachePath(root));
   if (pool && found.length < MIN_FILES_FOR_WORKERS) {
     closePool(pool);
     pool = undefined;
@@ -108,29 +125,34 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
   // elsewhere by stat.
   const keys = useCache ? gitKeys(root) : undefined;
   profile.mark(keys ? `git keys (${keys.size} files)` : 'no git keys');
+  if (warm && !keys && found.length >= MIN_FILES_FOR_WORKERS) pool = startPool(root);
   const statted = pool && warm && !keys ? statOnWorker(pool, root, found.map((f) => f.path)) : undefined;
-  const cache = useCache ? readCache(root) : new Map<string, CacheEntry>();
-  profile.mark(`read cache (${cache.size} entries)`);
+  const cache = useCache ? readCache(root) : emptyIndex();
+  profile.mark(`read cache (${cache.entries.size} entries)`);
 
-  const stats = keys ? contentStats(root, found, keys, cache) : statFiles(root, found, cache, statted);
-  const results = servedFromCache(found, stats, cache);
+  const stats = keys ? contentStats(root, found, keys, cache.entries) : statFiles(root, found, cache.entries, statted);
+  const served = servedFromCache(found, stats, cache.entries);
   profile.mark('stat');
-  const misses = found.flatMap((f, i) => (results[i] ? [] : [{ index: i, item: { path: f.path, kind: f.kind, byContent: keys !== undefined } }]));
-  // Workers write what they parse to cache shards of their own, named for this run.
-  // (the time first: shards sort in the order they were written, see cache.ts)
-  const run = `files-${Date.now().toString(36).padStart(9, '0')}-${process.pid}`;
-  const { results: parsed, byWorker, shards } = readAll(root, misses.map((m) => m.item), pool, useCache ? run : undefined, misses.length > 0 ? options.onParsed : undefined);
-  if (misses.length === 0) closePool(pool);
-  const inShard = new Set<number>();
-  misses.forEach((m, k) => {
-    results[m.index] = parsed[k];
-    stats[m.index] = { size: parsed[k].size, stamp: parsed[k].stamp };
-    if (byWorker[k]) inShard.add(m.index);
-  });
+  const misses = found.flatMap((f, i) => (served[i] ? [] : [{ index: i, item: { path: f.path, kind: f.kind, byContent: keys !== undefined } }]));
+  const parsedNow = new Map<number, ReadResult>();
+  if (misses.length > 0) {
+    const parsed = readAll(root, misses.map((m) => m.item), pool, options.onParsed);
+    misses.forEach((m, k) => {
+      parsedNow.set(m.index, parsed[k]);
+      stats[m.index] = { size: parsed[k].size, stamp: parsed[k].stamp };
+    });
+  } else closePool(pool);
   profile.mark(`parse ${misses.length} files`);
 
+  // A served record's data stays in its bucket until asked for (record-buckets.ts).
+  const store = new BucketStore(root, (path) => {
+    const again = readLedgerFile(root, { path, kind: 'record', byContent: keys !== undefined });
+    return { data: again.data as RecordData | undefined, stamp: again.stamp };
+  }, true);
   const files: LedgerFile[] = found.map((f, i) => {
-    const r = results[i]!;
+    const hit = served[i];
+    if (hit?.inBucket) return store.record(f.path, hit.problems, hit.size, hit.stamp);
+    const r = hit ?? parsedNow.get(i)!;
     const st = stats[i];
     return st.stamp === ''
       ? { path: f.path, kind: f.kind, data: r.data, problems: r.problems, size: undefined, stamp: undefined }
@@ -140,23 +162,80 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
     for (const p of misplaced) files.push({ path: p.file, kind: 'record', data: undefined, problems: [p], listedOnly: true });
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
+  const refused = options.cache !== false ? cacheNotice(root) : undefined;
+  const ledger = assemble(root, files, withRecords, refused ? [{ code: 'cache-outside', params: { path: refused } }] : []);
+  profile.mark('assemble');
+  if (useCache) {
+    const checked = keepRecordChecks(ledger, cache, served, found);
+    profile.mark(`check ${checked} records`);
+    saveCache(ledger, cache, found, served, parsedNow, checked > 0);
+    profile.mark('write cache');
+  }
+  return ledger;
+}
 
-  // Rewrite the cache when a file was parsed, or one it holds is gone.
-  if (useCache && (misses.length > 0 || found.length !== cache.size)) {
-    // A few files parsed (a record added or edited): a small shard of their entries rather than
-    // the whole index again; the shards are folded into files.json when they pile up, or when
-    // files were removed.
-    const few = misses.length <= Math.max(16, found.length / 100) && found.length >= cache.size && cache.size > 0 && shardCount(root) < 16;
-    if (few) {
-      const own = misses.filter((m) => !inShard.has(m.index) && stats[m.index].stamp !== '');
-      writeShard(root, `${run}-m.json`, own.map((m) => [found[m.index].path, { kind: found[m.index].kind, size: stats[m.index].size, stamp: stats[m.index].stamp, data: results[m.index]!.data, problems: results[m.index]!.problems }]));
-    } else {
-      writeCache(root, nextCache(found, stats, results as ParseResult[], inShard, cache, withRecords), shards);
+/**
+ * Every valid record's own cross-file checks, on its file: kept from the index when made against
+ * this plan, else made now (reading its data). How many were made.
+ */
+function keepRecordChecks(ledger: Ledger, cache: CacheIndex, served: readonly (CacheEntry | undefined)[], found: readonly Found[]): number {
+  const key = recordChecksKey(ledger);
+  ledger.recordChecksKey = key;
+  const same = cache.checksKey === key;
+  const servedByPath = new Map<string, CacheEntry>();
+  found.forEach((f, i) => {
+    const hit = served[i];
+    if (hit && f.kind === 'record') servedByPath.set(f.path, hit);
+  });
+  let check: ReturnType<typeof recordChecker> | undefined;
+  let made = 0;
+  for (const f of ledger.records) {
+    if (!hasData(f)) continue;
+    const hit = servedByPath.get(f.path);
+    if (same && hit?.checks !== undefined) f.checks = hit.checks;
+    else {
+      f.checks = (check ??= recordChecker(ledger))(f.path, f.data!);
+      made++;
     }
   }
-  profile.mark('assemble and write cache');
-  const refused = options.cache !== false ? cacheNotice(root) : undefined;
-  return assemble(root, files, withRecords, refused ? [{ code: 'cache-outside', params: { path: refused } }] : []);
+  return made;
+}
+
+/**
+ * Write what changed: the buckets of the records parsed now (with the records of the same
+ * folders the cache already held), then the index — when a file was parsed, one it holds is
+ * gone, or the records' checks were made again.
+ */
+function saveCache(ledger: Ledger, cache: CacheIndex, found: readonly Found[], served: readonly (CacheEntry | undefined)[], parsedNow: ReadonlyMap<number, ReadResult>, checksMade: boolean): void {
+  if (parsedNow.size === 0 && found.length === cache.entries.size && !checksMade) return;
+  const root = ledger.root;
+  const byPath = new Map(ledger.files.map((f) => [f.path, f]));
+  const dirty = new Set<string>();
+  for (const i of parsedNow.keys()) if (found[i].kind === 'record') dirty.add(bucketOf(found[i].path));
+  const buckets = new Set<string>();
+  const written = new Set<string>();
+  for (const f of ledger.records) if (hasData(f) && f.stamp !== undefined) buckets.add(bucketOf(f.path));
+  for (const bucket of dirty) {
+    if (!buckets.has(bucket)) continue;
+    const rows = ledger.records.filter((f) => hasData(f) && f.stamp !== undefined && bucketOf(f.path) === bucket).map((f) => [f.path, f.stamp!, f.data!] as [string, string, RecordData]);
+    if (writeBucket(root, bucket, rows)) written.add(bucket);
+  }
+  const entries: [string, CacheEntry][] = [];
+  found.forEach((f, i) => {
+    const file = byPath.get(f.path)!;
+    if (file.stamp === undefined) return; // could not be read: nothing to keep
+    const hit = served[i];
+    const record = f.kind === 'record' && hasData(file);
+    // a record parsed now is in its bucket when that was written (else it is parsed again next time)
+    const inBucket = record && (hit?.inBucket === true || written.has(bucketOf(f.path)));
+    if (record && !inBucket) return;
+    entries.push([f.path, {
+      kind: f.kind, size: file.size!, stamp: file.stamp, data: record ? undefined : file.data, problems: file.problems,
+      ...(inBucket ? { inBucket: true as const } : {}),
+      ...(file.checks !== undefined ? { checks: file.checks } : {}),
+    }]);
+  });
+  if (writeCache(root, entries, ledger.recordChecksKey)) removeOtherBuckets(root, buckets);
 }
 
 function single<T>(files: LedgerFile[], kind: FileKind): T | undefined {

@@ -118,38 +118,20 @@ export function closePool(pool: ParsePool | undefined): void {
   }
 }
 
-export interface ReadAllResult {
-  /** In the order of the items. */
-  results: ReadResult[];
-  /** 1 where a worker parsed the item (and wrote it to its cache shard). */
-  byWorker: Uint8Array;
-  /** The cache shards the workers are writing (file names in the cache folder). */
-  shards: string[];
-}
-
-/**
- * Read and parse `items` (results in the same order), sharing the work with the pool's workers.
- * With `shardPrefix`, each worker also writes the entries it parsed to a cache shard of its own
- * once it has answered (the process waits for those writes before exiting).
- */
-export function readAll(root: string, items: ReadItem[], pool?: ParsePool, shardPrefix?: string, onProgress?: (done: number, total: number) => void): ReadAllResult {
+/** Read and parse `items` (results in the same order), sharing the work with the pool's workers. */
+export function readAll(root: string, items: ReadItem[], pool?: ParsePool, onProgress?: (done: number, total: number) => void): ReadResult[] {
   const results: ReadResult[] = new Array(items.length);
-  const byWorker = new Uint8Array(items.length);
-  const shards: string[] = [];
   let own = pool;
   if (!own && items.length >= MIN_FILES_FOR_WORKERS) own = startPool(root);
   if (!own || items.length < MIN_FILES_FOR_WORKERS) {
     closePool(own);
     for (let i = 0; i < items.length; i++) results[i] = readLedgerFile(root, items[i]);
     onProgress?.(items.length, items.length);
-    return { results, byWorker, shards };
+    return results;
   }
   // One counter for everybody: the first worker's.
   const counter = own.workers[0].shared;
-  own.workers.forEach((w, k) => {
-    const shard = shardPrefix ? `${shardPrefix}-w${k}.json` : undefined;
-    w.port.postMessage({ type: 'parse', items, counter: counter.buffer, shard });
-  });
+  for (const w of own.workers) w.port.postMessage({ type: 'parse', items, counter: counter.buffer });
   for (;;) {
     const start = Atomics.add(counter, NEXT, CHUNK);
     if (start >= items.length) break;
@@ -158,38 +140,22 @@ export function readAll(root: string, items: ReadItem[], pool?: ParsePool, shard
     // Taken by anybody so far: the main thread's and the workers' chunks.
     onProgress?.(Math.min(items.length, Atomics.load(counter, NEXT)), items.length);
   }
-  const writing = new Set<PoolWorker>();
-  own.workers.forEach((w, k) => {
+  for (const w of own.workers) {
     // A worker that never got going (slow start, or its module missing) is cancelled: it takes nothing.
     if (Atomics.compareExchange(w.shared, STATE, 0, 2) !== 0) {
       // A worker that died or stalled, or answered with an error: its chunks are read below.
       const answer = waitFor(w.shared, DONE)
         ? (receiveMessageOnPort(w.port)?.message as { indexes?: number[]; results?: ReadResult[]; error?: string } | undefined)
         : undefined;
-      if (!answer || !answer.indexes || !answer.results) return;
-      for (let j = 0; j < answer.indexes.length; j++) {
-        results[answer.indexes[j]] = answer.results[j];
-        byWorker[answer.indexes[j]] = 1;
+      if (answer?.indexes && answer.results) {
+        for (let j = 0; j < answer.indexes.length; j++) results[answer.indexes[j]] = answer.results[j];
       }
-      if (shardPrefix) {
-        shards.push(`${shardPrefix}-w${k}.json`);
-        writing.add(w);
-      }
-    }
-  });
-  for (const w of own.workers) {
-    if (writing.has(w)) w.worker.ref(); // let it finish its shard; it exits by itself
-    else {
-      w.port.close();
-      void w.worker.terminate();
     }
   }
+  closePool(own);
   // Chunks a failed worker had taken but not answered are read here.
   for (let i = 0; i < items.length; i++) {
-    if (results[i] === undefined) {
-      results[i] = readLedgerFile(root, items[i]);
-      byWorker[i] = 0;
-    }
+    if (results[i] === undefined) results[i] = readLedgerFile(root, items[i]);
   }
-  return { results, byWorker, shards };
+  return results;
 }

@@ -5,12 +5,11 @@ import { join } from 'node:path';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { readLedgerFile, type ReadItem, type ReadResult } from './read.js';
 import { BEAT, CHUNK, DONE, NEXT, STAT_DONE, STAT_STATE, STATE } from './parallel.js';
-import { writeShard, type CacheEntry } from './cache.js';
 
 const { root, port, shared } = workerData as { root: string; port: MessagePort; shared: Int32Array };
 
 interface StatJob { type: 'stat'; root: string; paths: string[]; sizes: SharedArrayBuffer; stamps: SharedArrayBuffer }
-interface ParseJob { type: 'parse'; items: ReadItem[]; counter: SharedArrayBuffer; shard?: string }
+interface ParseJob { type: 'parse'; items: ReadItem[]; counter: SharedArrayBuffer }
 
 /** Stat every file into shared memory (the cache check of a warm load, off the main thread). */
 function stat(job: StatJob): void {
@@ -35,7 +34,7 @@ port.on('message', (job: StatJob | ParseJob) => {
   else parse(job);
 });
 
-function parse({ items, counter, shard }: ParseJob): void {
+function parse({ items, counter }: ParseJob): void {
   // Take the job unless the main thread already finished without us.
   if (Atomics.compareExchange(shared, STATE, 0, 1) !== 0) {
     port.close();
@@ -61,12 +60,5 @@ function parse({ items, counter, shard }: ParseJob): void {
   }
   Atomics.store(shared, DONE, 1);
   Atomics.notify(shared, DONE);
-  // The main thread has its answer; now write what this worker parsed to its cache shard,
-  // while the main thread goes on with checks and output.
-  if (shard) {
-    writeShard(root, shard, indexes.map((i, k) => [items[i].path, {
-      kind: items[i].kind, size: results[k].size, stamp: results[k].stamp, data: results[k].data, problems: results[k].problems,
-    }] as [string, CacheEntry]).filter(([, e]) => e.stamp !== ''));
-  }
   port.close();
 }

@@ -6,7 +6,7 @@ import type { RecordData } from '../ledger/schema.js';
 import type { Calendar } from '../time/index.js';
 import { compileCalendar } from '../time/index.js';
 import { recordInstants } from '../ledger/instants.js';
-import type { Ledger } from '../ledger/load.js';
+import { hasData, type Ledger } from '../ledger/load.js';
 import type { Lookup } from '../ledger/lookup.js';
 import { CACHED_COLUMNS, CACHED_NAMES, Columns, OUTCOME_CODE, Flag } from './columns.js';
 
@@ -73,7 +73,7 @@ export function prepareRecords(ledger: Ledger, lookup: Pick<Lookup, 'services' |
   const files = ledger.records;
   const R = files.length;
   let n = 0;
-  for (const f of files) if (f.data) n++;
+  for (const f of files) if (hasData(f)) n++;
   const usable = seed !== undefined && seed.rows === R && seed.columns.length === seed.names.length * R && seed.names.length >= CACHED_COLUMNS;
   const known = usable ? seed.columns : undefined;
   const view = (k: number) => known!.subarray(k * R, (k + 1) * R);
@@ -88,14 +88,14 @@ export function prepareRecords(ledger: Ledger, lookup: Pick<Lookup, 'services' |
   const targets = known && !inPlace ? [...cols.cachedArrays(), ...seed!.names.slice(CACHED_COLUMNS).map((name) => cols.namedColumn(name))] : [];
   let ix = 0;
   for (let row = 0; row < R; row++) {
-    const d = files[row].data;
-    if (!d) continue;
+    if (!hasData(files[row])) continue;
     cols.rows[ix] = row;
     if (known && !Number.isNaN(known[row])) {
       if (!inPlace) for (let k = 0; k < targets.length; k++) targets[k][ix] = known[k * R + row];
       ix++;
       continue;
     }
+    const d = files[row].data!; // read only when the facts cache does not know the record
     const at = recordInstants(d, tz);
     const survey = d.survey;
     cols.derived++;

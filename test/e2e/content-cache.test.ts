@@ -77,19 +77,20 @@ describe('content-keyed caches', () => {
     expect([...r.stderr.matchAll(/load(?: at revision)?: parse (\d+) files/g)].map((m) => Number(m[1]))).toEqual([0, 0]);
   });
 
-  it('a few files changed: a small shard is written, not the whole index; a removal folds it in', () => {
+  it('a record changed: the index and its month\'s bucket are written again, not the others; a folder emptied loses its bucket', () => {
     const dir = copyFixture('minimal');
     control(dir);
     const cacheDir = join(dir, '.aftersales', 'cache');
-    const index = readFileSync(join(cacheDir, 'files.json'));
+    expect(readdirSync(cacheDir).filter((n) => n.startsWith('records-')).sort()).toEqual(['records-2026-10.json', 'records-2026-11.json']);
+    const november = readFileSync(join(cacheDir, 'records-2026-11.json'));
     writeFileSync(join(dir, 'records/2026/10/20261003-aaaa0001.yaml'), 'id: 20261003-aaaa0001\nservice: warranty-repair\nprocedure: warranty-repair@2\nopened: 2026-10-03T09:00:00+02:00\n');
     expect(control(dir).parsed).toBe(1);
-    expect(readFileSync(join(cacheDir, 'files.json'))).toEqual(index); // untouched
-    expect(readdirSync(cacheDir).filter((n) => n.endsWith('-m.json'))).toHaveLength(1);
-    expect(control(dir).parsed).toBe(0); // the shard serves it
-    rmSync(join(dir, 'records/2026/10/20261003-aaaa0001.yaml'));
+    expect(readFileSync(join(cacheDir, 'records-2026-11.json'))).toEqual(november); // untouched
+    expect(readFileSync(join(cacheDir, 'records-2026-10.json'), 'utf8')).toContain('20261003-aaaa0001');
+    expect(control(dir).parsed).toBe(0); // the bucket serves it
+    for (const f of readdirSync(join(dir, 'records/2026/11'))) rmSync(join(dir, 'records/2026/11', f));
     expect(control(dir).parsed).toBe(0);
-    expect(readdirSync(cacheDir).filter((n) => n.startsWith('files'))).toEqual(['files.json']); // folded in
+    expect(readdirSync(cacheDir).filter((n) => n.startsWith('records-'))).toEqual(['records-2026-10.json']);
   });
 
   it('outside git the caches keep the stat key, as before', () => {

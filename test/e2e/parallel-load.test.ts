@@ -1,6 +1,7 @@
-// The parallel load (worker threads, ≥ 3000 files) and its sharded cache, end to end on a
-// generated ledger: same problems cold and warm, the warm run parses nothing, and a file
-// changed after the cold run is seen whichever thread cached it.
+// The parallel load (worker threads, ≥ 3000 files) and its cache — an index and the records'
+// data by month folder — end to end on a generated ledger: same problems cold and warm, the
+// warm run parses nothing, and a file changed after the cold run is seen whichever thread
+// parsed it; only its month's bucket is written again.
 import { readdirSync, readFileSync, utimesSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ function parsedCount(stderr: string): number {
   return Number(/load: parse (\d+) files/.exec(stderr)?.[1] ?? NaN);
 }
 
-describe('parallel load and sharded cache', () => {
+describe('parallel load and its cache', () => {
   const dir = tempDir('aftersales-parallel-');
   generateLedger({ records: 3500, out: dir, seed: 7, services: 2, months: 3 });
   const env = { AFTERSALES_TIMING: '1' };
@@ -22,16 +23,16 @@ describe('parallel load and sharded cache', () => {
   it('cold and warm runs agree; the warm one parses nothing', () => {
     const cold = runBin(['--ledger', dir, 'check', '--format', 'json'], { env });
     expect(parsedCount(cold.stderr)).toBeGreaterThan(3500);
-    const shards = readdirSync(join(dir, '.aftersales/cache')).filter((n) => n.endsWith('.json'));
-    expect(shards).toContain('files.json');
-    expect(shards.length).toBeGreaterThanOrEqual(2); // files.json + a worker's shard (2 cores or more)
+    const months = readdirSync(join(dir, 'records')).flatMap((y) => readdirSync(join(dir, 'records', y)).map((m) => `records-${y}-${m}.json`));
+    const cached = readdirSync(join(dir, '.aftersales/cache')).filter((n) => n.endsWith('.json')).sort();
+    expect(cached).toEqual(['files.json', ...months].sort()); // the index, and one bucket per month folder
     const warm = runBin(['--ledger', dir, 'check', '--format', 'json'], { env });
     expect(parsedCount(warm.stderr)).toBe(0);
     expect(warm.stdout).toBe(cold.stdout);
     expect(warm.code).toBe(cold.code);
   });
 
-  it('sees a record changed after the cold run, in any shard; a few changes add a small shard', () => {
+  it('sees a record changed after the cold run, whichever thread parsed it; only its month\'s bucket is written again', () => {
     const month = join(dir, 'records', readdirSync(join(dir, 'records')).sort().at(-1)!);
     const sub = join(month, readdirSync(month).sort().at(-1)!);
     const files = readdirSync(sub).sort();
@@ -42,12 +43,15 @@ describe('parallel load and sharded cache', () => {
       const later = new Date(statSync(file).mtimeMs + 5000);
       utimesSync(file, later, later);
     }
+    const cache = join(dir, '.aftersales/cache');
+    const before = new Map(readdirSync(cache).map((n) => [n, readFileSync(join(cache, n))]));
     const r = runBin(['--ledger', dir, 'check', '--format', 'json'], { env });
     expect(parsedCount(r.stderr)).toBe(2);
     const unknown = JSON.parse(r.stdout).problems.filter((p: { code: string }) => p.code === 'unknown-service');
     expect(unknown).toHaveLength(2);
-    // the cold run's shards stay; the two entries are a small shard of their own (folded in later)
-    expect(readdirSync(join(dir, '.aftersales/cache')).filter((n) => n.endsWith('-m.json'))).toHaveLength(1);
+    const bucket = `records-${sub.split('/').slice(-2).join('-')}.json`;
+    const rewritten = readdirSync(cache).filter((n) => n.startsWith('records-') && !readFileSync(join(cache, n)).equals(before.get(n)!));
+    expect(rewritten).toEqual([bucket]);
     expect(parsedCount(runBin(['--ledger', dir, 'check'], { env }).stderr)).toBe(0);
   });
 });

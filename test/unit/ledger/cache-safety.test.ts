@@ -54,6 +54,34 @@ describe('corrupted caches are ignored and rebuilt', () => {
     });
   }
 
+  it('bit flips in the records\' buckets never change what control and check say', async () => {
+    const dir = copyFixture('cycle');
+    const expected = await truth(dir);
+    const checkOut = async () => {
+      const io = memoryIO({ t });
+      await runCheck({ cwd: dir, io, ledger: dir, format: 'json' });
+      return io.stdout.join('');
+    };
+    const checked = await checkOut(); // cold: writes the caches
+    expect((await control(dir)).out).toBe(expected);
+    const cache = join(dir, '.aftersales/cache');
+    const buckets = readdirSync(cache).filter((n) => n.startsWith('records-'));
+    expect(buckets.length).toBeGreaterThan(1);
+    let seed = 11;
+    for (const name of buckets) {
+      const good = readFileSync(join(cache, name));
+      for (let k = 0; k < 3; k++) {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        const bad = Buffer.from(good);
+        bad[seed % bad.length] ^= 1 << (seed % 8);
+        writeFileSync(join(cache, name), bad);
+        expect((await control(dir)).out, `${name}: flip at ${seed % bad.length}`).toBe(expected);
+        writeFileSync(join(cache, name), bad);
+        expect(await checkOut(), `${name}: flip at ${seed % bad.length}`).toBe(checked);
+      }
+    }
+  });
+
   it('an edit of the same size with the mtime restored (touch -r) is seen', async () => {
     const dir = copyFixture('cycle');
     await control(dir);

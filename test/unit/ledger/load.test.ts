@@ -6,7 +6,7 @@ import jsyaml from 'js-yaml';
 import YAML from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadLedger } from '../../../src/ledger/load.js';
-import { allProblems } from '../../../src/ledger/checks.js';
+import { allProblems, crossChecks } from '../../../src/ledger/checks.js';
 import { cleanup, copyFixture, FIXTURES, REPO } from '../../helpers/run.js';
 
 afterAll(cleanup);
@@ -80,6 +80,55 @@ describe('loadLedger', () => {
     const l = loadLedger(dir);
     expect(l.records[0].data).toBeUndefined();
     expect(l.records[0].problems[0]).toMatchObject({ code: 'wrong-type', line: 17 });
+  });
+
+  it('a warm load reads no record data for the cross-file checks; a record\'s data is read from its month\'s bucket on demand (issue 17)', () => {
+    const dir = copyFixture('minimal');
+    const cold = loadLedger(dir);
+    const truth = crossChecks(cold);
+    const warm = loadLedger(dir);
+    expect(warm.records.every((r) => r.lazy === true)).toBe(true);
+    const cache = join(dir, '.aftersales/cache');
+    for (const n of readdirSync(cache)) if (n.startsWith('records-')) rmSync(join(cache, n));
+    expect(crossChecks(warm)).toEqual(truth);
+    expect(readdirSync(cache).filter((n) => n.startsWith('records-'))).toEqual([]); // no data was needed
+    // asked for, a record's data comes from its bucket — here rebuilt from the files of its month only
+    expect(warm.records[0].data).toEqual(cold.records[0].data);
+    expect(readdirSync(cache).filter((n) => n.startsWith('records-'))).toEqual(['records-2026-10.json']);
+  });
+
+  it('a bucket behind its files (an older copy restored) is never served: rebuilt from them', () => {
+    const dir = copyFixture('minimal');
+    loadLedger(dir);
+    const bucket = join(dir, '.aftersales/cache/records-2026-10.json');
+    const old = readFileSync(bucket);
+    const file = join(dir, 'records/2026/10/20261002-7k3qzm2a.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('C-1042', 'C-1043'));
+    const later = new Date(statSync(file).mtimeMs + 5000);
+    utimesSync(file, later, later);
+    expect(loadLedger(dir).records[0].data?.customer).toBe('C-1043'); // parsed; the bucket written again
+    writeFileSync(bucket, old); // a cache restored from before the edit
+    const l = loadLedger(dir);
+    expect(l.records[0].lazy).toBe(true); // the index knows the file as it is now…
+    expect(l.records[0].data?.customer).toBe('C-1043'); // …and the bucket's older entry is not used
+  });
+
+  it('the records\' checks kept in the cache are made again when the plan changes, on disk or in memory', () => {
+    const dir = copyFixture('minimal');
+    loadLedger(dir);
+    const warm = loadLedger(dir);
+    expect(crossChecks(warm)).toEqual([]);
+    const team = warm.team!;
+    // in memory (team edits check the would-be ledger): ana gone, her record names an unknown person
+    const edited = { ...warm, team: { ...team, people: team.people.filter((p) => p.id !== 'ana') } };
+    expect(crossChecks(edited).map((p) => [p.file, p.code])).toContainEqual(['records/2026/10/20261002-7k3qzm2a.yaml', 'unknown-person']);
+    // on disk
+    const teamFile = join(dir, 'team.yaml');
+    writeFileSync(teamFile, readFileSync(teamFile, 'utf8').replace(/id: ana\b/, 'id: anna'));
+    const after = loadLedger(dir);
+    expect(after.records.every((r) => r.lazy === true)).toBe(true);
+    expect(crossChecks(after).map((p) => [p.file, p.code])).toContainEqual(['records/2026/10/20261002-7k3qzm2a.yaml', 'unknown-person']);
+    expect(crossChecks(loadLedger(dir)).map((p) => p.code)).toContain('unknown-person'); // and so cached
   });
 
   it('a corrupt cache is ignored', () => {
