@@ -3,7 +3,7 @@
 // cache.ts for the file format and load.ts for the order of the phases.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CacheEntry } from './cache.js';
+import type { CacheEntry, CacheIndex } from './cache.js';
 import type { Found } from './discover.js';
 import { statStamp } from './read.js';
 import { fileBlobKey } from './content-keys.js';
@@ -15,13 +15,13 @@ export interface FileStat {
 }
 
 /**
- * The stat of every found file. Without a cache there is nothing to match it against (a cold
- * run reads every file, and its stat comes with the read): nothing is stat'ed here.
+ * Outside git: the stat of every found file (from a worker's `statted` when given), and its cache
+ * entry on an exact (size, stamp, kind) match. Without a cache there is nothing to match (a cold
+ * run reads every file, and its stat comes with the read): nothing is stat'ed then.
  */
-export function statFiles(root: string, found: readonly Found[], cache: ReadonlyMap<string, CacheEntry>, statted?: () => FileStat[]): FileStat[] {
-  if (cache.size === 0) return found.map(() => ({ size: -1, stamp: '' }));
-  if (statted) return statted();
-  return found.map((f) => {
+export function statMatch(root: string, found: readonly Found[], cache: Pick<CacheIndex, 'get' | 'size'>, statted?: () => FileStat[]): { stats: FileStat[]; served: (CacheEntry | undefined)[] } {
+  if (cache.size === 0) return { stats: found.map(() => ({ size: -1, stamp: '' })), served: found.map(() => undefined) };
+  const stats = statted ? statted() : found.map((f) => {
     try {
       const st = statSync(join(root, f.path), { bigint: true });
       return { size: Number(st.size), stamp: statStamp(st) };
@@ -29,25 +29,34 @@ export function statFiles(root: string, found: readonly Found[], cache: Readonly
       return { size: -1, stamp: '' }; // vanished between readdir and stat: reading reports it
     }
   });
+  const served = found.map((f, i) => {
+    const hit = cache.get(f.path);
+    return hit && hit.stamp === stats[i].stamp && hit.kind === f.kind && hit.size === stats[i].size ? hit : undefined;
+  });
+  return { stats, served };
 }
 
 /**
  * In a git work tree (content-keys.ts): every found file's content key — the index's blob id for
- * files git holds unchanged, the hash of the bytes for the others — and its size as cached.
+ * files git holds unchanged, the hash of the bytes for the others — with its size as cached, and
+ * its cache entry when the key matches (the blob id names the size too). One pass, one lookup
+ * per file, in path order (sorted-lookup.ts).
  */
-export function contentStats(root: string, found: readonly Found[], keys: ReadonlyMap<string, string>, cache: ReadonlyMap<string, CacheEntry>): FileStat[] {
-  return found.map((f) => {
+export function contentMatch(root: string, found: readonly Found[], keys: Pick<Map<string, string>, 'get'>, cache: Pick<CacheIndex, 'get' | 'size'>): { stats: FileStat[]; served: (CacheEntry | undefined)[] } {
+  const stats: FileStat[] = new Array(found.length);
+  const served: (CacheEntry | undefined)[] = new Array(found.length);
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i];
+    const entry = cache.get(f.path);
     const key = keys.get(f.path);
-    if (key !== undefined) return { size: cache.get(f.path)?.size ?? -1, stamp: key };
+    if (key !== undefined) {
+      stats[i] = { size: entry?.size ?? -1, stamp: key };
+      served[i] = entry && entry.stamp === key && entry.kind === f.kind ? entry : undefined;
+      continue;
+    }
     const hashed = fileBlobKey(root, f.path);
-    return hashed ? { size: hashed.size, stamp: hashed.key } : { size: -1, stamp: '' };
-  });
-}
-
-/** Per found file, its cache entry when it matches exactly, else undefined. */
-export function servedFromCache(found: readonly Found[], stats: readonly FileStat[], cache: ReadonlyMap<string, CacheEntry>): (CacheEntry | undefined)[] {
-  return found.map((f, i) => {
-    const hit = cache.get(f.path);
-    return hit && hit.stamp === stats[i].stamp && hit.kind === f.kind && hit.size === stats[i].size ? hit : undefined;
-  });
+    stats[i] = hashed ? { size: hashed.size, stamp: hashed.key } : { size: -1, stamp: '' };
+    served[i] = entry && hashed && entry.stamp === hashed.key && entry.kind === f.kind && entry.size === hashed.size ? entry : undefined;
+  }
+  return { stats, served };
 }

@@ -13,6 +13,7 @@ import { readCacheText, safeCacheDir, writeCacheFile } from '../cache/store.js';
 import { join } from 'node:path';
 import type { PendingProblem, Problem } from './problems.js';
 import type { FileKind } from './schema.js';
+import { SortedLookup } from './sorted-lookup.js';
 
 export interface CacheEntry {
   kind: FileKind;
@@ -27,23 +28,64 @@ export interface CacheEntry {
   checks?: readonly PendingProblem[];
 }
 
-export interface CacheIndex {
-  entries: Map<string, CacheEntry>;
-  /** record-checks.ts recordChecksKey of the plan the records' checks were made against. */
-  checksKey: string | undefined;
-}
+const CACHE_FORMAT = 5;
 
-const CACHE_FORMAT = 4;
+/** A plan file's entry on disk: a tuple (shorter to write and faster to parse than an object). */
+type Row = [path: string, kind: FileKind, size: number, stamp: string, data: unknown, problems?: Problem[]];
 
 /**
- * On disk an entry is a tuple (shorter to write and faster to parse than an object); `data` is
- * 1 for a record whose data is in its bucket, and `problems` 0 when there are none.
+ * On disk: the plan files' rows, and the records in columns — their paths and keys each one
+ * string (split on reading: far faster to parse than 100k small arrays), whether the record's
+ * data is in its bucket ('1') or it has errors ('0'), and the few records' problems and checks.
  */
-type Row = [path: string, kind: FileKind, size: number, stamp: string, data: unknown, problems?: Problem[] | 0, checks?: readonly PendingProblem[]];
-
 interface Stored {
   checksKey: string | null;
-  rows: Row[];
+  plan: Row[];
+  records: {
+    paths: string;
+    sizes: number[];
+    stamps: string;
+    inBucket: string;
+    problems: [number, Problem[]][];
+    checks: [number, readonly PendingProblem[]][];
+  };
+}
+
+const NO_CHECKS: readonly PendingProblem[] = Object.freeze([]);
+
+/** The index as read: entries by path (in path order, see sorted-lookup.ts). */
+export class CacheIndex {
+  private readonly plan: Map<string, CacheEntry>;
+  private readonly records: SortedLookup<CacheEntry>;
+
+  constructor(readonly checksKey: string | undefined, plan: Map<string, CacheEntry> = new Map(), records?: Stored['records']) {
+    this.plan = plan;
+    if (!records) {
+      this.records = new SortedLookup([], () => undefined as never);
+      return;
+    }
+    const paths = records.paths === '' ? [] : records.paths.split('\n');
+    const stamps = records.stamps.split('\n');
+    const problems = new Map(records.problems);
+    const checks = new Map(records.checks);
+    const { sizes, inBucket } = records;
+    this.records = new SortedLookup(paths, (i) => {
+      const e: CacheEntry = { kind: 'record', size: sizes[i], stamp: stamps[i], data: undefined, problems: problems.get(i) ?? [] };
+      if (inBucket.charCodeAt(i) === 49) {
+        e.inBucket = true;
+        e.checks = checks.get(i) ?? NO_CHECKS;
+      }
+      return e;
+    });
+  }
+
+  get size(): number {
+    return this.plan.size + this.records.size;
+  }
+
+  get(path: string): CacheEntry | undefined {
+    return (path.startsWith('records/') ? this.records.get(path) : undefined) ?? this.plan.get(path);
+  }
 }
 
 /** The format and the code that produced the entries (any change to the tool's code: a new format). */
@@ -63,46 +105,55 @@ export function cachePath(root: string): string {
 const NAME = 'parse';
 
 export function emptyIndex(): CacheIndex {
-  return { entries: new Map(), checksKey: undefined };
+  return new CacheIndex(undefined);
 }
 
 export function readCache(root: string): CacheIndex {
   const dir = safeCacheDir(root);
-  const index = emptyIndex();
-  if (!dir) return index;
+  if (!dir) return emptyIndex();
   try {
     const text = readCacheText(join(dir, 'files.json'), NAME, codeStamp());
-    if (text === undefined) return index;
+    if (text === undefined) return emptyIndex();
     const stored = JSON.parse(text) as Stored;
-    if (!Array.isArray(stored?.rows)) return index;
-    index.checksKey = typeof stored.checksKey === 'string' ? stored.checksKey : undefined;
-    const map = index.entries;
-    for (const [path, kind, size, stamp, data, problems, checks] of stored.rows) {
-      const entry: CacheEntry = kind === 'record' && data === 1
-        ? { kind, size, stamp, data: undefined, problems: problems || [], inBucket: true }
-        : { kind, size, stamp, data: data ?? undefined, problems: problems || [] };
-      if (checks !== undefined) entry.checks = checks;
-      map.set(path, entry);
-    }
+    const r = stored.records;
+    if (!Array.isArray(stored.plan) || typeof r?.paths !== 'string' || typeof r.stamps !== 'string' || typeof r.inBucket !== 'string' || !Array.isArray(r.sizes)) return emptyIndex();
+    const plan = new Map<string, CacheEntry>();
+    for (const [path, kind, size, stamp, data, problems] of stored.plan) plan.set(path, { kind, size, stamp, data: data ?? undefined, problems: problems ?? [] });
+    return new CacheIndex(typeof stored.checksKey === 'string' ? stored.checksKey : undefined, plan, r);
   } catch {
     return emptyIndex(); /* a broken index: every file is parsed again */
   }
-  return index;
 }
 
-function rowOf(path: string, e: CacheEntry): Row {
-  const data = e.inBucket ? 1 : (e.data ?? null);
-  if (e.checks !== undefined) return [path, e.kind, e.size, e.stamp, data, e.problems.length ? e.problems : 0, e.checks];
-  return e.problems.length ? [path, e.kind, e.size, e.stamp, data, e.problems] : [path, e.kind, e.size, e.stamp, data];
-}
-
-/** Write files.json; false when it could not be written (then the next run parses again). */
+/**
+ * Write files.json from the entries in path order (records are under records/, so they come
+ * after the plan files they are sorted among: any order is read right, path order fast); false
+ * when it could not be written (then the next run parses again).
+ */
 export function writeCache(root: string, entries: Iterable<[string, CacheEntry]>, checksKey: string | undefined): boolean {
   const dir = safeCacheDir(root);
   if (dir === undefined) return false;
-  const rows: Row[] = [];
-  for (const [path, e] of entries) rows.push(rowOf(path, e));
-  const stored: Stored = { checksKey: checksKey ?? null, rows };
+  const plan: Row[] = [];
+  const paths: string[] = [];
+  const stamps: string[] = [];
+  const sizes: number[] = [];
+  let inBucket = '';
+  const problems: [number, Problem[]][] = [];
+  const checks: [number, readonly PendingProblem[]][] = [];
+  for (const [path, e] of entries) {
+    if (e.kind !== 'record' || !path.startsWith('records/') || path.includes('\n') || e.stamp.includes('\n')) {
+      plan.push(e.problems.length ? [path, e.kind, e.size, e.stamp, e.data ?? null, e.problems] : [path, e.kind, e.size, e.stamp, e.data ?? null]);
+      continue;
+    }
+    const i = paths.length;
+    paths.push(path);
+    stamps.push(e.stamp);
+    sizes.push(e.size);
+    inBucket += e.inBucket ? '1' : '0';
+    if (e.problems.length) problems.push([i, e.problems]);
+    if (e.checks?.length) checks.push([i, e.checks]);
+  }
+  const stored: Stored = { checksKey: checksKey ?? null, plan, records: { paths: paths.join('\n'), sizes, stamps: stamps.join('\n'), inBucket, problems, checks } };
   return writeCacheFile(dir, 'files.json', NAME, codeStamp(), Buffer.from(JSON.stringify(stored), 'utf8'));
 }
 

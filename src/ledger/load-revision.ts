@@ -18,7 +18,7 @@ export function loadLedgerAt(rev: Revision, liveRoot: string, t: Translate): Led
   const profile = startProfile('load at revision');
   const keys = treeKeys(rev);
   const found = classifyPaths(keys.keys());
-  const cache = readCache(liveRoot).entries;
+  const cache = readCache(liveRoot);
   // A record's data from the live buckets when they hold this very blob, else from git (read only).
   const store = new BucketStore(liveRoot, (path) => {
     const key = keys.get(path)!;

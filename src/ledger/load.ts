@@ -7,8 +7,8 @@
 import { existsSync } from 'node:fs';
 import { discoverFiles } from './discover.js';
 import { cachePath, emptyIndex, readCache, writeCache, type CacheEntry, type CacheIndex } from './cache.js';
-import { contentStats, servedFromCache, statFiles } from './cache-match.js';
-import { gitKeys } from './content-keys.js';
+import { contentMatch, statMatch } from './cache-match.js';
+import { startGitKeys } from './content-keys.js';
 import { MIN_FILES_FOR_WORKERS, closePool, readAll, startPool, statOnWorker, type ParsePool } from './parallel.js';
 import { BucketStore, bucketOf, removeOtherBuckets, writeBucket } from './record-buckets.js';
 import { recordChecker, recordChecksKey } from './record-checks.js';
@@ -114,6 +114,9 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
   // compares the files), and on two cores one starting would only compete with the main thread.
   const warm = useCache && existsSync(cachePath(root));
   let pool: ParsePool | undefined = withRecords && !warm ? startPool(root) : undefined;
+  // In a git work tree the caches are keyed by content (a restored cache serves a fresh clone);
+  // elsewhere by stat. Git is asked on a thread while the files are listed.
+  const gitAnswer = useCache ? startGitKeys(root) : () => undefined;
   profile.mark('start workers');
   const { found, misplaced } = discoverFiles(root, withRecords);
   profile.mark(`discover ${found.length} files`);
@@ -121,17 +124,14 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
     closePool(pool);
     pool = undefined;
   }
-  // In a git work tree the caches are keyed by content (a restored cache serves a fresh clone);
-  // elsewhere by stat.
-  const keys = useCache ? gitKeys(root) : undefined;
+  const keys = gitAnswer();
   profile.mark(keys ? `git keys (${keys.size} files)` : 'no git keys');
   if (warm && !keys && found.length >= MIN_FILES_FOR_WORKERS) pool = startPool(root);
   const statted = pool && warm && !keys ? statOnWorker(pool, root, found.map((f) => f.path)) : undefined;
   const cache = useCache ? readCache(root) : emptyIndex();
-  profile.mark(`read cache (${cache.entries.size} entries)`);
+  profile.mark(`read cache (${cache.size} entries)`);
 
-  const stats = keys ? contentStats(root, found, keys, cache.entries) : statFiles(root, found, cache.entries, statted);
-  const served = servedFromCache(found, stats, cache.entries);
+  const { stats, served } = keys ? contentMatch(root, found, keys, cache) : statMatch(root, found, cache, statted);
   profile.mark('stat');
   const misses = found.flatMap((f, i) => (served[i] ? [] : [{ index: i, item: { path: f.path, kind: f.kind, byContent: keys !== undefined } }]));
   const parsedNow = new Map<number, ReadResult>();
@@ -145,10 +145,7 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
   profile.mark(`parse ${misses.length} files`);
 
   // A served record's data stays in its bucket until asked for (record-buckets.ts).
-  const store = new BucketStore(root, (path) => {
-    const again = readLedgerFile(root, { path, kind: 'record', byContent: keys !== undefined });
-    return { data: again.data as RecordData | undefined, stamp: again.stamp };
-  }, true);
+  const store = liveBuckets(root, keys !== undefined);
   const files: LedgerFile[] = found.map((f, i) => {
     const hit = served[i];
     if (hit?.inBucket) return store.record(f.path, hit.problems, hit.size, hit.stamp);
@@ -172,6 +169,18 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
     profile.mark('write cache');
   }
   return ledger;
+}
+
+/**
+ * The buckets of a ledger on disk, rebuilt from its files when behind. (A function of its own:
+ * a closure made inside loadLedger would keep the whole load's scope — the index, the keys —
+ * alive as long as the records.)
+ */
+function liveBuckets(root: string, byContent: boolean): BucketStore {
+  return new BucketStore(root, (path) => {
+    const again = readLedgerFile(root, { path, kind: 'record', byContent });
+    return { data: again.data as RecordData | undefined, stamp: again.stamp };
+  }, true);
 }
 
 /**
@@ -207,7 +216,7 @@ function keepRecordChecks(ledger: Ledger, cache: CacheIndex, served: readonly (C
  * gone, or the records' checks were made again.
  */
 function saveCache(ledger: Ledger, cache: CacheIndex, found: readonly Found[], served: readonly (CacheEntry | undefined)[], parsedNow: ReadonlyMap<number, ReadResult>, checksMade: boolean): void {
-  if (parsedNow.size === 0 && found.length === cache.entries.size && !checksMade) return;
+  if (parsedNow.size === 0 && found.length === cache.size && !checksMade) return;
   const root = ledger.root;
   const byPath = new Map(ledger.files.map((f) => [f.path, f]));
   const dirty = new Set<string>();

@@ -24,12 +24,14 @@ export const Flag = { Cancelled: 1, Complaint: 2, Serial: 4, Assignee: 8 } as co
 /**
  * What the facts cache keeps of a record, column by column, all float64 (so that a seed's
  * columns can be used in place): the record's own values, then the memoised facts, then the
- * record's rank among all records by opened and by closed. Named columns (`namedColumn`: a
+ * record's rank among all records by opened and by closed, and its unit (serial number) as an
+ * index into `serialNames` — so that a unit's next visit is worked out again from columns alone
+ * when other records change (no record read). Named columns (`namedColumn`: a
  * filter's result, a field's number) follow these.
  */
 export const CACHED_NAMES = [
   'opened', 'closed', 'responded', 'service', 'outcome', 'visits', 'cost', 'csat', 'nps', 'effort', 'flags',
-  'resolution', 'response', 'adherent', 'complete', 'trained', 'nextVisit', 'rankOpened', 'rankClosed',
+  'resolution', 'response', 'adherent', 'complete', 'trained', 'nextVisit', 'rankOpened', 'rankClosed', 'unit',
 ] as const;
 export const CACHED_COLUMNS = CACHED_NAMES.length;
 export const RESOLUTION_COLUMN = CACHED_NAMES.indexOf('resolution');
@@ -72,7 +74,10 @@ export class Columns {
     throw new Error('records not prepared');
   };
   private readonly objects: (Prepared | undefined)[];
-  private serials: (string | undefined)[] | undefined;
+  /** Serial numbers by unit index (the `unit` column); from the seed, then any new ones. */
+  readonly serialNames: string[];
+  private serialIds: Map<string, number> | undefined;
+  private readonly unitI: Float64Array;
   private readonly procedures = new Map<string, Procedure | undefined>();
 
   // Memoised facts.
@@ -83,7 +88,7 @@ export class Columns {
   private readonly trainedF: Float64Array;
   /** Opened instant of the next visit to the same unit, Infinity: none; NaN: not computed. */
   private readonly nextVisitT: Float64Array;
-  private openedBySerial: Map<string, number[]> | undefined;
+  private openedByUnit: Map<number, number[]> | undefined;
   /** Derived columns by name, NaN = not computed (see namedColumn). */
   private readonly named = new Map<string, Float64Array>();
 
@@ -100,7 +105,9 @@ export class Columns {
     /** Calendar of each service (by index), undefined: elapsed time. */
     private readonly calendars: readonly (Calendar | undefined)[],
     backing?: readonly Float64Array[],
+    serialNames: readonly string[] = [],
   ) {
+    this.serialNames = [...serialNames];
     this.rows = new Uint32Array(n);
     this.objects = new Array(n);
     const column = (k: number, fill: number) => backing?.[k] ?? new Float64Array(n).fill(fill);
@@ -108,7 +115,7 @@ export class Columns {
       this.opened, this.closed, this.responded, this.service, this.outcome, this.visits, this.cost, this.csat, this.nps, this.effort, this.flags,
     ] = CACHED_NAMES.slice(0, 11).map((_, k) => column(k, 0));
     [
-      this.resolutionH, this.responseH, this.adherentF, this.completeF, this.trainedF, this.nextVisitT, this.rankOpened, this.rankClosed,
+      this.resolutionH, this.responseH, this.adherentF, this.completeF, this.trainedF, this.nextVisitT, this.rankOpened, this.rankClosed, this.unitI,
     ] = CACHED_NAMES.slice(11).map((_, k) => column(11 + k, NaN));
   }
 
@@ -127,15 +134,31 @@ export class Columns {
     return r;
   }
 
-  /** Serial number as text (YAML may type it as a number), undefined without one. */
-  serialOf(i: number): string | undefined {
-    if (this.serials === undefined) this.serials = new Array(this.n);
-    let s = this.serials[i];
-    if (s === undefined && (this.flags[i] & Flag.Serial) !== 0) {
-      s = String(this.dataOf(i).serial);
-      this.serials[i] = s;
+  /** Index of record i's unit in `serialNames`, -1 without a serial (memoised in the `unit` column). */
+  unitOf(i: number): number {
+    let u = this.unitI[i];
+    if (u !== u) {
+      u = -1;
+      if ((this.flags[i] & Flag.Serial) !== 0) {
+        const serial = String(this.dataOf(i).serial); // YAML may type it as a number
+        if (this.serialIds === undefined) this.serialIds = new Map(this.serialNames.map((s, k) => [s, k]));
+        u = this.serialIds.get(serial) ?? -1;
+        if (u < 0) {
+          u = this.serialNames.length;
+          this.serialNames.push(serial);
+          this.serialIds.set(serial, u);
+        }
+      }
+      this.unitI[i] = u;
+      this.derived++;
     }
-    return s;
+    return u;
+  }
+
+  /** Serial number as text, undefined without one. */
+  serialOf(i: number): string | undefined {
+    const u = this.unitOf(i);
+    return u < 0 ? undefined : this.serialNames[u];
   }
 
   cancelled(i: number): boolean {
@@ -211,22 +234,22 @@ export class Columns {
   private readonly isComplete = (d: RecordData): boolean => isComplete(d, this.procedureOf(d.procedure));
   private readonly isTrained = (d: RecordData): boolean => isTrained(d, this.plan, this.tz);
 
-  /** serial → opened instants (ascending) of its non-cancelled records, all services. */
-  private serialIndex(): Map<string, number[]> {
-    if (this.openedBySerial === undefined) {
-      const index = new Map<string, number[]>();
+  /** unit → opened instants (ascending) of its non-cancelled records, all services. */
+  private unitIndex(): Map<number, number[]> {
+    if (this.openedByUnit === undefined) {
+      const index = new Map<number, number[]>();
       for (let i = 0; i < this.n; i++) {
-        if (this.cancelled(i)) continue;
-        const key = this.serialOf(i);
-        if (key === undefined) continue;
+        // every record's unit, cancelled ones too: the facts cache then knows them all
+        const key = this.unitOf(i);
+        if (key < 0 || this.cancelled(i)) continue;
         const list = index.get(key);
         if (list) list.push(this.opened[i]);
         else index.set(key, [this.opened[i]]);
       }
       for (const list of index.values()) list.sort((a, b) => a - b);
-      this.openedBySerial = index;
+      this.openedByUnit = index;
     }
-    return this.openedBySerial;
+    return this.openedByUnit;
   }
 
   /**
@@ -237,10 +260,10 @@ export class Columns {
   nextVisit(i: number): number {
     let t = this.nextVisitT[i];
     if (Number.isNaN(t)) {
-      const serial = this.serialOf(i);
+      const unit = this.unitOf(i);
       const closed = this.closed[i];
       t = Infinity;
-      if (serial !== undefined && !Number.isNaN(closed)) t = nextVisitAfter(this.serialIndex().get(serial) ?? [], closed);
+      if (unit >= 0 && !Number.isNaN(closed)) t = nextVisitAfter(this.unitIndex().get(unit) ?? [], closed);
       this.nextVisitT[i] = t;
       this.derived++;
     }
@@ -273,7 +296,7 @@ export class Columns {
   cachedArrays(): Float64Array[] {
     return [
       this.opened, this.closed, this.responded, this.service, this.outcome, this.visits, this.cost, this.csat, this.nps, this.effort, this.flags,
-      this.resolutionH, this.responseH, this.adherentF, this.completeF, this.trainedF, this.nextVisitT, this.rankOpened, this.rankClosed,
+      this.resolutionH, this.responseH, this.adherentF, this.completeF, this.trainedF, this.nextVisitT, this.rankOpened, this.rankClosed, this.unitI,
     ];
   }
 }

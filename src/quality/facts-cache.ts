@@ -9,12 +9,13 @@
 // the whole file by a hash of what the columns and facts read besides the record (time zone,
 // calendars, services, procedures, people) and of the tool's code (cache/code-version.ts). A unit's next visit
 // and the records' ranks depend on the other records: they are served only when every key is
-// the same. Anything else is ignored: this is only an accelerator, and failing to write it is
+// the same, and otherwise worked out again from the columns (the `unit` column and its serial
+// numbers; no record is read). Anything else is ignored: this is only an accelerator, and failing to write it is
 // not an error.
 //
 // Layout (the payload of a cache/store.ts envelope, which checks its type, size and checksum):
 // u32 LE header length, header JSON (with the column names: CACHED_NAMES, then named
-// columns), the keys (`path\tsize\tstamp\n` per row, UTF-8), zero padding to 8 bytes, then the
+// columns, and the serial numbers the `unit` column indexes), the keys (`path\tsize\tstamp\n` per row, UTF-8), zero padding to 8 bytes, then the
 // columns, `rows` float64 each (in the
 // machine's byte order: the cache is local to a checkout).
 import { createHash } from 'node:crypto';
@@ -27,7 +28,7 @@ import { CACHED_NAMES, WHOLE_LEDGER_COLUMNS } from './columns.js';
 import { Engine } from './engine.js';
 import { factsOf, type Seed } from './prepare.js';
 
-const FORMAT = 6;
+const FORMAT = 7;
 const MAGIC = 'aftersales-facts';
 
 /** The facts cache of a ledger, or undefined when its cache folder may not be used. */
@@ -86,10 +87,12 @@ function readStored(file: string | undefined, key: string): Stored | undefined {
   if (!buf) return undefined;
   try {
     const headerLength = buf.readUInt32LE(0);
-    const header = JSON.parse(buf.toString('utf8', 4, 4 + headerLength)) as { magic?: string; key?: string; rows?: number; keysBytes?: number; names?: unknown };
+    const header = JSON.parse(buf.toString('utf8', 4, 4 + headerLength)) as { magic?: string; key?: string; rows?: number; keysBytes?: number; names?: unknown; serials?: unknown };
     if (header.magic !== MAGIC || header.key !== key || !Number.isInteger(header.rows) || !Number.isInteger(header.keysBytes)) return undefined;
     const names = header.names;
     if (!Array.isArray(names) || !names.every((n) => typeof n === 'string') || CACHED_NAMES.some((n, k) => names[k] !== n)) return undefined;
+    const serials = header.serials;
+    if (!Array.isArray(serials) || !serials.every((n) => typeof n === 'string')) return undefined;
     const keysStart = 4 + headerLength;
     const columnsStart = Math.ceil((keysStart + header.keysBytes!) / 8) * 8;
     const length = header.rows! * names.length;
@@ -99,7 +102,7 @@ function readStored(file: string | undefined, key: string): Stored | undefined {
     const at = buf.byteOffset + columnsStart;
     const columns = at % 8 === 0 ? new Float64Array(buf.buffer, at, length) : new Float64Array(length);
     if (columns.buffer !== buf.buffer) new Uint8Array(columns.buffer).set(buf.subarray(columnsStart));
-    return { keys: buf.toString('utf8', keysStart, keysStart + header.keysBytes!), rows: header.rows!, names: names as string[], columns };
+    return { keys: buf.toString('utf8', keysStart, keysStart + header.keysBytes!), rows: header.rows!, names: names as string[], columns, serials: serials as string[] };
   } catch {
     return undefined; // truncated or foreign
   }
@@ -118,7 +121,7 @@ export function readFacts(ledger: Ledger): FactsRead {
   const stored = readStored(factsPath(ledger.root), key);
   if (!stored) return { key, seed: undefined, exact: false };
   if (stored.rows === ledger.records.length && sameKeys(stored.keys, ledger)) {
-    return { key, seed: { rows: stored.rows, names: stored.names, columns: stored.columns }, exact: true };
+    return { key, seed: { rows: stored.rows, names: stored.names, columns: stored.columns, serials: stored.serials }, exact: true };
   }
   // Records were added, changed or removed: take over the rows that are still the same.
   const rowOf = new Map<string, number>();
@@ -133,7 +136,7 @@ export function readFacts(ledger: Ledger): FactsRead {
     // a unit's next visit and the ranks depend on the other records, which changed: not taken over
     for (let k = 0; k < width; k++) if (!WHOLE_LEDGER_COLUMNS.includes(k)) columns[k * R + i] = stored.columns[k * stored.rows + j];
   });
-  return { key, seed: { rows: R, names: stored.names, columns }, exact: false };
+  return { key, seed: { rows: R, names: stored.names, columns, serials: stored.serials }, exact: false };
 }
 
 /** Writes the engine's columns and facts when they differ from what was read. Never throws. */
@@ -141,11 +144,11 @@ export function writeFacts(engine: Engine, read: FactsRead): void {
   if (read.exact && engine.cols.derived === 0) return; // nothing new
   const ledger = engine.ledger;
   const rows = ledger.records.length;
-  const { names, columns } = factsOf(engine.cols, rows);
+  const { names, columns, serials } = factsOf(engine.cols, rows);
   let keysText = '';
   for (const f of ledger.records) keysText += keyLine(f);
   const keys = Buffer.from(keysText, 'utf8');
-  const header = Buffer.from(JSON.stringify({ magic: MAGIC, key: read.key, rows, keysBytes: keys.length, names }), 'utf8');
+  const header = Buffer.from(JSON.stringify({ magic: MAGIC, key: read.key, rows, keysBytes: keys.length, names, serials }), 'utf8');
   const keysStart = 4 + header.length;
   const columnsStart = Math.ceil((keysStart + keys.length) / 8) * 8;
   const out = Buffer.alloc(columnsStart + columns.byteLength);

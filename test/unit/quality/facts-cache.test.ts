@@ -1,7 +1,7 @@
 // The facts cache (.aftersales/cache/facts.bin) is an accelerator only: whatever it holds, the
 // results must be those of an engine that computes every fact afresh. Each test compares a
 // seeded run with an unseeded one on a copy of the example ledger.
-import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
@@ -143,6 +143,25 @@ describe('facts cache', () => {
     expect(repeatRate(second).n).toBe(n);
     // one more repeated unit out of n: the rate rises by exactly 1/n
     expect(repeatRate(second).value! - repeatRate(first).value!).toBeCloseTo(1 / n, 12);
+  });
+
+  it('works out the next visits again from the columns alone: no other record is read (issue 17)', () => {
+    const { ledger } = cachedRun(dir);
+    const d = ledger.records.find((f) => f.data?.serial !== undefined && f.data.closed?.startsWith('2026-10'))!.data!;
+    const opened = parseTimestamp(d.closed!, ledger.config.timezone) + 86_400_000;
+    const day = localDate(opened, ledger.config.timezone);
+    const id = `${day.replaceAll('-', '')}-yyyyyyyy`;
+    writeFileSync(join(dir, 'records', day.slice(0, 4), day.slice(5, 7), `${id}.yaml`), YAML.stringify({
+      id, service: d.service, procedure: d.procedure, opened: formatInstant(opened, ledger.config.timezone), channel: 'phone', customer: d.customer, product: d.product, serial: d.serial,
+    }));
+    const now = loadLedger(dir); // parses the new record, and writes its month's bucket
+    const cache = join(dir, '.aftersales/cache');
+    for (const n of readdirSync(cache)) if (n.startsWith('records-')) rmSync(join(cache, n));
+    const { engine } = cachedEngine(now, buildLookup(now));
+    const fresh = new Engine(loadLedger(dir, { cache: false }), buildLookup(now));
+    const visits = (e: Engine) => Array.from({ length: e.cols.n }, (_, i) => e.cols.nextVisit(i));
+    expect(visits(engine)).toEqual(visits(fresh));
+    expect(readdirSync(cache).filter((n) => n.startsWith('records-'))).toEqual([]); // no record's data was needed
   });
 
   it('seeds correctly when some record files could not be read (rows without a record)', () => {
