@@ -24,11 +24,12 @@ export interface CacheEntry {
   problems: Problem[];
   /** A valid record whose data its bucket holds (record-buckets.ts). */
   inBucket?: true;
-  /** A valid record's own cross-file checks, made against the plan of the index's `checksKey`. */
+  /** A valid record's own checks and latest instant (record-checks.ts), made against the plan of the index's `checksKey`. */
   checks?: readonly PendingProblem[];
+  latest?: number;
 }
 
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 
 /** A plan file's entry on disk: a tuple (shorter to write and faster to parse than an object). */
 type Row = [path: string, kind: FileKind, size: number, stamp: string, data: unknown, problems?: Problem[]];
@@ -46,6 +47,8 @@ interface Stored {
     sizes: number[];
     stamps: string;
     inBucket: string;
+    /** Per record, its latest instant; null when its checks are not kept. */
+    latest: (number | null)[];
     problems: [number, Problem[]][];
     checks: [number, readonly PendingProblem[]][];
   };
@@ -68,12 +71,13 @@ export class CacheIndex {
     const stamps = records.stamps.split('\n');
     const problems = new Map(records.problems);
     const checks = new Map(records.checks);
-    const { sizes, inBucket } = records;
+    const { sizes, inBucket, latest } = records;
     this.records = new SortedLookup(paths, (i) => {
       const e: CacheEntry = { kind: 'record', size: sizes[i], stamp: stamps[i], data: undefined, problems: problems.get(i) ?? [] };
-      if (inBucket.charCodeAt(i) === 49) {
-        e.inBucket = true;
+      if (inBucket.charCodeAt(i) === 49) e.inBucket = true;
+      if (typeof latest[i] === 'number') {
         e.checks = checks.get(i) ?? NO_CHECKS;
+        e.latest = latest[i]!;
       }
       return e;
     });
@@ -116,7 +120,7 @@ export function readCache(root: string): CacheIndex {
     if (text === undefined) return emptyIndex();
     const stored = JSON.parse(text) as Stored;
     const r = stored.records;
-    if (!Array.isArray(stored.plan) || typeof r?.paths !== 'string' || typeof r.stamps !== 'string' || typeof r.inBucket !== 'string' || !Array.isArray(r.sizes)) return emptyIndex();
+    if (!Array.isArray(stored.plan) || typeof r?.paths !== 'string' || typeof r.stamps !== 'string' || typeof r.inBucket !== 'string' || !Array.isArray(r.sizes) || !Array.isArray(r.latest)) return emptyIndex();
     const plan = new Map<string, CacheEntry>();
     for (const [path, kind, size, stamp, data, problems] of stored.plan) plan.set(path, { kind, size, stamp, data: data ?? undefined, problems: problems ?? [] });
     return new CacheIndex(typeof stored.checksKey === 'string' ? stored.checksKey : undefined, plan, r);
@@ -138,6 +142,7 @@ export function writeCache(root: string, entries: Iterable<[string, CacheEntry]>
   const stamps: string[] = [];
   const sizes: number[] = [];
   let inBucket = '';
+  const latest: (number | null)[] = [];
   const problems: [number, Problem[]][] = [];
   const checks: [number, readonly PendingProblem[]][] = [];
   for (const [path, e] of entries) {
@@ -150,10 +155,11 @@ export function writeCache(root: string, entries: Iterable<[string, CacheEntry]>
     stamps.push(e.stamp);
     sizes.push(e.size);
     inBucket += e.inBucket ? '1' : '0';
+    latest.push(e.checks !== undefined && e.latest !== undefined && Number.isFinite(e.latest) ? e.latest : null);
     if (e.problems.length) problems.push([i, e.problems]);
     if (e.checks?.length) checks.push([i, e.checks]);
   }
-  const stored: Stored = { checksKey: checksKey ?? null, plan, records: { paths: paths.join('\n'), sizes, stamps: stamps.join('\n'), inBucket, problems, checks } };
+  const stored: Stored = { checksKey: checksKey ?? null, plan, records: { paths: paths.join('\n'), sizes, stamps: stamps.join('\n'), inBucket, latest, problems, checks } };
   return writeCacheFile(dir, 'files.json', NAME, codeStamp(), Buffer.from(JSON.stringify(stored), 'utf8'));
 }
 

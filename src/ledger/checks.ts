@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { hasData, type Ledger, type LedgerFile } from './load.js';
 import type { PendingProblem, Problem, YamlPath } from './problems.js';
 import { Collector, broken, fileBase, knownIds, unknownRef } from './collector.js';
-import { recordChecker, recordChecksKey, recordIdOf } from './record-checks.js';
+import { crossFileOnly, recordChecker, recordChecksKey, recordIdOf } from './record-checks.js';
 import { placeProblems } from './positions.js';
 import { decodeText } from './parse.js';
 import {
@@ -230,10 +230,10 @@ function checkRecords(ledger: Ledger, c: Collector): void {
       ids.push(undefined);
       continue;
     }
-    const own = kept && file.checks ? file.checks : (check ??= recordChecker(ledger))(file.path, file.data!);
+    const own = kept && file.checks ? file.checks : (check ??= recordChecker(ledger))(file.path, file.data!).problems;
     const id = recordIdOf(file.path, own);
     ids.push(id);
-    for (const p of own) c.items.push(p);
+    for (const p of crossFileOnly(own)) c.items.push(p);
     if (firstFile === undefined) {
       if (id > lastId) lastId = id;
       else {

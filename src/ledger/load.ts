@@ -37,8 +37,10 @@ export interface LedgerFile<T = unknown> {
   listedOnly?: true;
   /** A valid record whose data is read on demand (record-buckets.ts CachedRecord). */
   readonly lazy?: true;
-  /** A record's own cross-file checks, made against the plan of `Ledger.recordChecksKey`. */
+  /** A record's own checks (record-checks.ts), made against the plan of `Ledger.recordChecksKey`. */
   checks?: readonly PendingProblem[];
+  /** With `checks`: the record's latest instant (epoch ms), for plausibility.ts. */
+  latest?: number;
 }
 
 /** Whether a file has valid data, without reading a cached record's. */
@@ -201,9 +203,13 @@ function keepRecordChecks(ledger: Ledger, cache: CacheIndex, served: readonly (C
   for (const f of ledger.records) {
     if (!hasData(f)) continue;
     const hit = servedByPath.get(f.path);
-    if (same && hit?.checks !== undefined) f.checks = hit.checks;
-    else {
-      f.checks = (check ??= recordChecker(ledger))(f.path, f.data!);
+    if (same && hit?.checks !== undefined && hit.latest !== undefined) {
+      f.checks = hit.checks;
+      f.latest = hit.latest;
+    } else {
+      const own = (check ??= recordChecker(ledger))(f.path, f.data!);
+      f.checks = own.problems;
+      f.latest = own.latest;
       made++;
     }
   }
@@ -241,7 +247,7 @@ function saveCache(ledger: Ledger, cache: CacheIndex, found: readonly Found[], s
     entries.push([f.path, {
       kind: f.kind, size: file.size!, stamp: file.stamp, data: record ? undefined : file.data, problems: file.problems,
       ...(inBucket ? { inBucket: true as const } : {}),
-      ...(file.checks !== undefined ? { checks: file.checks } : {}),
+      ...(file.checks !== undefined && file.latest !== undefined ? { checks: file.checks, latest: file.latest } : {}),
     }]);
   });
   if (writeCache(root, entries, ledger.recordChecksKey)) removeOtherBuckets(root, buckets);

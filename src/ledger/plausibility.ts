@@ -5,10 +5,13 @@
 //   day after now, or an action closed after today (ledger time zone);
 // - `before-procedure`: a record opened before the `effective` date of the procedure version it
 //   cites. The ledger keeps only the current version of a procedure (its file), so only records
-//   citing that version can be judged; older versions' dates are not known.
+//   citing that version can be judged; older versions' dates are not known. It depends on the
+//   record and the plan only, so it is worked out with the record's checks (record-checks.ts)
+//   and kept with them in the parse cache, with the record's latest instant.
 import { formatInstant, localDate } from '../time/index.js';
 import { recordInstants } from './instants.js';
-import type { Ledger } from './load.js';
+import { hasData, type Ledger } from './load.js';
+import { plausibilityOnly, recordChecker, recordChecksKey, type RecordCheck } from './record-checks.js';
 import type { PendingProblem } from './problems.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -20,10 +23,19 @@ export function plausibility(ledger: Ledger, now: number): PendingProblem[] {
     out.push({ file, path, code, severity: 'warning', params });
   const limit = now + DAY_MS;
   const nowText = formatInstant(now, tz).slice(0, 16).replace('T', ' ');
-  const procedures = new Map(ledger.procedures.flatMap((f) => (f.data ? [[f.data.id, f.data] as const] : [])));
+  // A record's `before-procedure` warning and latest instant, as its checks were kept by the load
+  // (record-checks.ts) when made against this plan: then only a record with an instant after
+  // the limit is read. Else worked out here.
+  const kept = ledger.recordChecksKey !== undefined && ledger.recordChecksKey === recordChecksKey(ledger);
+  let check: ReturnType<typeof recordChecker> | undefined;
   for (const f of ledger.records) {
-    const r = f.data;
-    if (!r) continue;
+    if (!hasData(f)) continue;
+    let own: RecordCheck;
+    if (kept && f.checks !== undefined && f.latest !== undefined) own = { problems: f.checks, latest: f.latest };
+    else own = (check ??= recordChecker(ledger))(f.path, f.data!);
+    out.push(...plausibilityOnly(own.problems));
+    if (own.latest <= limit) continue;
+    const r = f.data!;
     const at = recordInstants(r, tz);
     const future = (path: (string | number)[], value: string, instant: number | undefined) => {
       if (instant !== undefined && instant > limit) warn(f.path, path, 'future-date', { value, now: nowText });
@@ -35,11 +47,6 @@ export function plausibility(ledger: Ledger, now: number): PendingProblem[] {
       future(['paused', i, 'from'], p.from, at.pauses![i].from);
       if (p.to !== undefined) future(['paused', i, 'to'], p.to, at.pauses![i].to);
     });
-    const [id, version] = r.procedure.split('@');
-    const proc = procedures.get(id);
-    if (proc && Number(version) === proc.version && at.openedDate < proc.effective) {
-      warn(f.path, ['opened'], 'before-procedure', { procedure: r.procedure, effective: proc.effective, opened: at.openedDate });
-    }
   }
   const today = localDate(now, tz);
   for (const f of ledger.actions) {

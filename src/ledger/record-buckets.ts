@@ -95,8 +95,9 @@ export class BucketStore {
 /** A valid record the parse cache serves: everything but its data is at hand. */
 export class CachedRecord implements LedgerFile<RecordData> {
   readonly kind = 'record' as const;
-  /** Its own cross-file checks, when known (load.ts, record-checks.ts). */
+  /** Its own checks and latest instant, when known (load.ts, record-checks.ts). */
   checks: readonly PendingProblem[] | undefined;
+  latest: number | undefined;
 
   constructor(readonly path: string, readonly problems: Problem[], readonly size: number, readonly stamp: string, private readonly store: BucketStore) {}
 

@@ -5,6 +5,10 @@
 // result per record beside its entry, under a hash of that plan (recordChecksKey): an unchanged
 // record is not checked again, and its data need not even be read (load.ts). Duplicate ids,
 // the one rule across records, is checked in checks.ts from the ids alone (recordIdOf).
+// The checker also gives what `check`'s plausibility warnings (plausibility.ts) need of the
+// record: its latest instant (a future date is then looked for only in records that have one)
+// and the `before-procedure` warning, which depends on the plan too; kept with the checks, they
+// are left out of the cross-file checks (crossFileOnly).
 import { createHash } from 'node:crypto';
 import { codeVersion } from '../cache/code-version.js';
 import { Collector, broken, fileBase, knownIds, unknownRef } from './collector.js';
@@ -65,6 +69,25 @@ function sameChars(a: string, ai: number, b: string, bi: number, n: number): boo
 
 const NONE: readonly PendingProblem[] = Object.freeze([]);
 
+/** What the checks of one record give. */
+export interface RecordCheck {
+  /** Its cross-file problems, and its `before-procedure` warning (see crossFileOnly). */
+  problems: readonly PendingProblem[];
+  /** Its latest instant (opened, responded, closed, a pause), epoch ms. */
+  latest: number;
+}
+
+/** Codes kept with a record's checks for plausibility.ts, not cross-file problems. */
+const PLAUSIBILITY_CODES = new Set(['before-procedure']);
+
+export function crossFileOnly(problems: readonly PendingProblem[]): readonly PendingProblem[] {
+  return problems.length === 0 || !problems.some((p) => PLAUSIBILITY_CODES.has(p.code)) ? problems : problems.filter((p) => !PLAUSIBILITY_CODES.has(p.code));
+}
+
+export function plausibilityOnly(problems: readonly PendingProblem[]): readonly PendingProblem[] {
+  return problems.length === 0 ? problems : problems.filter((p) => PLAUSIBILITY_CODES.has(p.code));
+}
+
 /**
  * A record's id from its checks: its file name, unless the checks found they differ (then the
  * problem names the id). Lets duplicate ids be found without the records' data.
@@ -75,7 +98,7 @@ export function recordIdOf(path: string, checks: readonly PendingProblem[]): str
 }
 
 /** The checks of one record against the ledger's plan (built once, then called per record). */
-export function recordChecker(ledger: Ledger): (path: string, r: RecordData) => readonly PendingProblem[] {
+export function recordChecker(ledger: Ledger): (path: string, r: RecordData) => RecordCheck {
   const tz = ledger.config.timezone;
   const procedures = new Map<string, Procedure>();
   for (const p of ledger.procedures) if (p.data) procedures.set(p.data.id, p.data);
@@ -162,6 +185,15 @@ export function recordChecker(ledger: Ledger): (path: string, r: RecordData) => 
       const missing = missingIn(memo, r, proc);
       if (missing.length > 0) c.add(f, ['closed'], 'incomplete-record', { fields: missing.join(', ') }, 'warning', true);
     }
-    return c.items.length === 0 ? NONE : c.items;
+    // Plausibility (SPEC §1.6): opened before the procedure version it cites took effect. Only
+    // the current version's date is known (the ledger keeps only the current procedure file).
+    if (proc && version === proc.version && day < proc.effective) {
+      c.add(f, ['opened'], 'before-procedure', { procedure: r.procedure, effective: proc.effective, opened: day }, 'warning');
+    }
+    let latest = opened;
+    if (at.responded !== undefined && at.responded > latest) latest = at.responded;
+    if (closed !== undefined && closed > latest) latest = closed;
+    for (const p of at.pauses ?? []) latest = Math.max(latest, p.from, p.to === Infinity ? p.from : p.to); // Infinity: paused now
+    return { problems: c.items.length === 0 ? NONE : c.items, latest };
   };
 }

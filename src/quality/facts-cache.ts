@@ -26,6 +26,7 @@ import type { Ledger } from '../ledger/load.js';
 import type { Lookup } from '../ledger/lookup.js';
 import { CACHED_NAMES, WHOLE_LEDGER_COLUMNS } from './columns.js';
 import { Engine } from './engine.js';
+import { SortedLookup } from '../ledger/sorted-lookup.js';
 import { factsOf, type Seed } from './prepare.js';
 
 const FORMAT = 7;
@@ -123,16 +124,16 @@ export function readFacts(ledger: Ledger): FactsRead {
   if (stored.rows === ledger.records.length && sameKeys(stored.keys, ledger)) {
     return { key, seed: { rows: stored.rows, names: stored.names, columns: stored.columns, serials: stored.serials }, exact: true };
   }
-  // Records were added, changed or removed: take over the rows that are still the same.
-  const rowOf = new Map<string, number>();
+  // Records were added, changed or removed: take over the rows that are still the same. Both
+  // lists are in path order: matched by a forward cursor (ledger/sorted-lookup.ts), not a map.
   const lines = stored.keys.split('\n');
-  for (let j = 0; j < stored.rows; j++) if (!lines[j].endsWith('\t-\t-')) rowOf.set(`${lines[j]}\n`, j);
+  const rowOf = new SortedLookup(lines.slice(0, stored.rows).map((l) => l.slice(0, l.indexOf('\t'))), (j) => j);
   const R = ledger.records.length;
   const width = stored.names.length;
   const columns = new Float64Array(R * width).fill(NaN);
   ledger.records.forEach((f, i) => {
-    const j = rowOf.get(keyLine(f));
-    if (j === undefined || f.stamp === undefined) return; // changed, new, or not on disk
+    const j = f.stamp === undefined ? undefined : rowOf.get(f.path);
+    if (j === undefined || `${lines[j]}\n` !== keyLine(f)) return; // changed, new, or not on disk
     // a unit's next visit and the ranks depend on the other records, which changed: not taken over
     for (let k = 0; k < width; k++) if (!WHOLE_LEDGER_COLUMNS.includes(k)) columns[k * R + i] = stored.columns[k * stored.rows + j];
   });

@@ -1,7 +1,7 @@
 // Plausibility warnings of `check` (issue 13, SPEC §1.6): dates in the future, a record opened
 // before the procedure version it cites took effect, an action closed after today. Warnings:
 // exit 0, or 1 with --strict.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { translator } from '../../../src/i18n/index.js';
@@ -50,6 +50,19 @@ describe('plausibility', () => {
     const r = await check(dir);
     expect(r.problems).toEqual(['records/2026/08/20260815-zzzz0004.yaml:4 before-procedure warning']);
     expect(JSON.parse(r.text).problems[0].message).toBe('opened on 2026-08-15, before warranty-repair@2 took effect (2026-09-01)');
+  });
+
+  it('warm, from the checks the cache kept: the same warnings, and only records with a late instant are read (issue 17)', async () => {
+    const dir = copyFixture('minimal');
+    addRecord(dir, '20270105-zzzz0001', 'opened: 2027-01-05T10:00:00+01:00\n');
+    addRecord(dir, '20260815-zzzz0004', 'opened: 2026-08-15T10:00:00+02:00\n');
+    const cold = await check(dir);
+    expect(cold.problems).toEqual(['records/2026/08/20260815-zzzz0004.yaml:4 before-procedure warning', 'records/2027/01/20270105-zzzz0001.yaml:4 future-date warning']);
+    const cache = join(dir, '.aftersales/cache');
+    for (const n of readdirSync(cache)) if (n.startsWith('records-')) rmSync(join(cache, n));
+    expect((await check(dir)).text).toBe(cold.text);
+    // rebuilt on demand: only the bucket of the record dated in the future was needed
+    expect(readdirSync(cache).filter((n) => n.startsWith('records-'))).toEqual(['records-2027-01.json']);
   });
 
   it('an action closed tomorrow', async () => {
