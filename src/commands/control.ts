@@ -12,7 +12,7 @@ import { replaceAtomic } from '../ledger/write.js';
 import { outputFile } from './output-path.js';
 import { failing, runControlEngine, type ControlResult } from '../quality/control.js';
 import type { Engine } from '../quality/engine.js';
-import { cachedEngine } from '../quality/facts-cache.js';
+import { cachedEngine, engineLike } from '../quality/facts-cache.js';
 import type { Ledger } from '../ledger/load.js';
 import { openLedger } from '../ledger/open.js';
 import { resolveAsOf, resolvePeriod } from './control-options.js';
@@ -66,7 +66,7 @@ export async function runControl(ctx: CommandContext & ControlOptions): Promise<
   const options = { period, asOf, service: ctx.service, catalogue: suggestionCatalogue(ledger, io.lang) };
   const result = runControlEngine(ledger, lookup, options, engine);
 
-  const since = ctx.since === undefined ? undefined : await sinceReport(ctx, ledger, options, result);
+  const since = ctx.since === undefined ? undefined : await sinceReport(ctx, ledger, engine, options, result);
   const text = await render(format, result, ctx, io.color && !ctx.output, ledger, engine, since);
   if (output) {
     try {
@@ -86,15 +86,15 @@ export async function runControl(ctx: CommandContext & ControlOptions): Promise<
 }
 
 /** The deviations of the ledger at --since REF, same period and as-of, compared with now's. */
-async function sinceReport(ctx: CommandContext & ControlOptions, ledger: Ledger, options: Parameters<typeof runControlEngine>[2], now: ControlResult): Promise<SinceReport> {
+async function sinceReport(ctx: CommandContext & ControlOptions, ledger: Ledger, engine: Engine, options: Parameters<typeof runControlEngine>[2], now: ControlResult): Promise<SinceReport> {
   const { resolveRevision } = await import('../ledger/git.js');
   const { loadLedgerAt } = await import('../ledger/load-revision.js');
   const rev = resolveRevision(ledger.root, ctx.since!, ctx.io.t);
-  // The files at REF keyed by their blob ids: the live ledger's caches serve the unchanged ones
-  // (read only: the facts engine is not saved).
-  const old = loadLedgerAt(rev, ledger.root, ctx.io.t);
+  // The files at REF keyed by their blob ids: the live ledger's files and caches serve the
+  // unchanged ones (read only), and its engine's columns seed the engine at REF.
+  const old = loadLedgerAt(rev, ledger, ctx.io.t);
   const oldLookup = buildLookup(old);
   const known = options.service === undefined || oldLookup.services.has(options.service);
-  const before = known ? runControlEngine(old, oldLookup, options, cachedEngine(old, oldLookup).engine).deviations : [];
+  const before = known ? runControlEngine(old, oldLookup, options, engineLike(engine, old, oldLookup)).deviations : [];
   return { ref: rev.ref, commit: rev.commit, ...compareDeviations(now.deviations, before) };
 }

@@ -170,3 +170,25 @@ export function cachedEngine(ledger: Ledger, lookup: Lookup): { engine: Engine; 
   const engine = new Engine(ledger, lookup, read.seed);
   return { engine, save: () => writeFacts(engine, read) };
 }
+
+/**
+ * An engine for another state of the same ledger (`control --since`: the ledger at a git
+ * revision, whose unchanged files are the live ledger's very objects), seeded from `from`'s
+ * columns for the records the two share — rather than reading this cache again. What depends on
+ * the other records (next visit, ranks) is worked out again; a different plan seeds nothing.
+ */
+export function engineLike(from: Engine, ledger: Ledger, lookup: Lookup): Engine {
+  if (factsKey(ledger) !== factsKey(from.ledger)) return new Engine(ledger, lookup);
+  const live = from.ledger.records;
+  const seed = factsOf(from.cols, live.length);
+  const R = ledger.records.length;
+  const width = seed.names.length;
+  const columns = new Float64Array(R * width).fill(NaN);
+  const liveRow = new SortedLookup(live.map((f) => f.path), (j) => j);
+  ledger.records.forEach((f, i) => {
+    const j = liveRow.get(f.path);
+    if (j === undefined || live[j] !== f) return; // not the same file
+    for (let k = 0; k < width; k++) if (!WHOLE_LEDGER_COLUMNS.includes(k)) columns[k * R + i] = seed.columns[k * live.length + j];
+  });
+  return new Engine(ledger, lookup, { rows: R, names: seed.names, columns, serials: seed.serials });
+}
