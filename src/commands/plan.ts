@@ -22,7 +22,7 @@ import { gate, type GateProblem, type PlannedFile } from '../planning/gate.js';
 import { askTemplate, interview } from '../planning/interview.js';
 import { referencedRoles, rolesToAdd, teamText } from '../planning/roles.js';
 import { resolveSet, setNotation, splitFlag } from '../planning/set-path.js';
-import { findTemplate, findTemplates, loadTemplate, type LoadedTemplate, type TemplateInfo } from '../planning/templates.js';
+import { describeTemplate, findTemplate, findTemplates, loadTemplate, type LoadedTemplate, type TemplateInfo } from '../planning/templates.js';
 import { ledgerRoot, openLedger } from '../ledger/open.js';
 import { formatOption } from './format-option.js';
 import { problemHint, problemLine, problemMessage } from '../ledger/problems.js';
@@ -75,8 +75,7 @@ interface Listed extends TemplateInfo {
 function describeAll(infos: TemplateInfo[], t: Translate): Listed[] {
   return infos.map((info) => {
     try {
-      const tpl = loadTemplate(info, t);
-      return { ...info, title: tpl.title, summary: tpl.summary };
+      return { ...info, ...describeTemplate(info, t) };
     } catch (e) {
       if (!(e instanceof AftersalesError)) throw e;
       const details = (e as { details?: string[] }).details ?? [];

@@ -1,6 +1,8 @@
 // The one switch for phase timings: AFTERSALES_TIMING=1 prints how long each phase of a run took
 // on stderr (scripts/bench.mjs reads them); otherwise marking a phase costs a comparison.
-const enabled = process.env.AFTERSALES_TIMING === '1';
+const enabled = process.env.AFTERSALES_TIMING === '1' || process.env.AFTERSALES_TIMING === 'memory';
+/** AFTERSALES_TIMING=memory: the process's resident memory after each phase too. */
+const memory = process.env.AFTERSALES_TIMING === 'memory';
 
 export interface Profile {
   /** Ends the current phase, named `phase`, and starts the next one. */
@@ -16,7 +18,7 @@ export function startProfile(area: string): Profile {
   return {
     mark(phase) {
       const now = performance.now();
-      process.stderr.write(`${area}: ${phase} ${Math.round(now - last)} ms\n`);
+      process.stderr.write(`${area}: ${phase} ${Math.round(now - last)} ms${memory ? ` (rss ${Math.round(process.memoryUsage.rss() / 1048576)} MiB)` : ''}\n`);
       last = now;
     },
   };

@@ -1,7 +1,17 @@
 // Places of problems in the source: a data path → file:line:col via the `yaml` parser's node
 // ranges (never regexes). Used only for files that have problems, and by the writers.
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { PendingProblem, Problem, YamlPath } from './problems.js';
+
+// `yaml` is loaded when a place is first needed, not by every command that reads the ledger
+// (~25 ms of start-up): its CommonJS build (the one Node loads for an import too) can be
+// required on demand from synchronous code.
+let loaded: typeof Yaml | undefined;
+function yaml(): typeof Yaml {
+  return (loaded ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+}
 
 export interface SourceDoc {
   doc: Document.Parsed;
@@ -10,6 +20,7 @@ export interface SourceDoc {
 
 /** Parse `text` for positions: YAML 1.2 core schema, like the bulk loader. */
 export function parseForPositions(text: string): SourceDoc {
+  const { LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, schema: 'core', uniqueKeys: true, prettyErrors: false });
   return { doc, lines };
@@ -19,6 +30,7 @@ type Range = [number, number];
 
 /** The range of the node at `path` (or of its key), or of the deepest ancestor that exists. */
 export function rangeAt(src: SourceDoc, path: YamlPath, atKey = false): Range {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: unknown = src.doc.contents;
   let range: Range = node && (node as Node).range ? [(node as Node).range![0], (node as Node).range![1]] : [0, 0];
   for (let i = 0; i < path.length; i++) {

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, LineCounter, parseDocument, type Document, type YAMLMap } from 'yaml';
+import jsyaml from 'js-yaml';
 import { z } from 'zod';
 import { LedgerError, UsageError } from '../errors.js';
 import type { Translate } from '../i18n/index.js';
@@ -128,6 +129,34 @@ export function loadTemplate(info: TemplateInfo, t: Translate): LoadedTemplate {
     service: service as YAMLMap,
     procedure: procedure as YAMLMap,
   };
+}
+
+/**
+ * A template's title and summary, for a list: read with the bulk parser (js-yaml) and checked
+ * with the same schemas; a template that fails (or uses anchors, which js-yaml does not bound)
+ * is loaded in full, for the problems at their lines (loadTemplate throws them).
+ */
+export function describeTemplate(info: TemplateInfo, t: Translate): { title: string; summary: string } {
+  const text = readFileSync(info.file, 'utf8').replace(/^\uFEFF/, '');
+  if (!text.includes('&') && !text.includes('*')) {
+    let data: unknown;
+    try {
+      data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+    } catch {
+      data = undefined;
+    }
+    const head = wrapper.safeParse(data);
+    if (head.success && validateData(info.file, 'service', head.data.service).length === 0 && validateData(info.file, 'procedure', head.data.procedure).length === 0
+      && isPlainMapping(head.data.service) && isPlainMapping(head.data.procedure)) {
+      return { title: head.data.title, summary: head.data.summary };
+    }
+  }
+  const tpl = loadTemplate(info, t);
+  return { title: tpl.title, summary: tpl.summary };
+}
+
+function isPlainMapping(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Problems of the wrapper keys, in the ledger's problem codes. */
