@@ -2,9 +2,10 @@
 // cause.category and customer held by at least 3 records of the population, recompute the
 // indicator without that group. The top 3 groups whose removal improves the value most
 // (strictly) are the likely causes; ties by dimension order, then by value. A group holding
-// the whole population is never a cause.
+// the whole population is never a cause. Records are read as the engine's columns: a
+// dimension's values are codes the facts cache keeps (Engine.causeCodes), so finding causes
+// reads no record.
 import type { Direction } from './targets.js';
-import { fieldGetter, type Prepared } from './prepare.js';
 
 export const CAUSE_DIMENSIONS = ['assignee', 'product', 'channel', 'priority', 'cause.category', 'customer'] as const;
 /** Strategic objectives span services: the service comes first. */
@@ -20,36 +21,42 @@ export interface Cause {
   value_without_group: number | null;
 }
 
+/** How the causes read the population: a dimension's value of a record as a code, and back. */
+export interface CauseCodes {
+  code(dimension: string, i: number): number;
+  name(dimension: string, code: number): string;
+}
+
 export function findCauses(
-  population: readonly Prepared[],
+  population: ArrayLike<number>,
   value: number | null,
   better: Direction,
-  compute: (records: readonly Prepared[]) => number | null,
+  compute: (records: number[]) => number | null,
+  codes: CauseCodes,
   dimensions: readonly string[] = CAUSE_DIMENSIONS,
 ): Cause[] {
   if (value === null) return [];
+  const all = Array.from(population);
   const candidates: (Cause & { gain: number; order: number })[] = [];
   dimensions.forEach((dimension, order) => {
-    const groups = new Map<string, Prepared[]>();
-    const get = fieldGetter(dimension);
-    for (const r of population) {
-      const raw = dimension === 'service' ? r.service : get(r.cols, r.ix);
-      if (raw === undefined || raw === null) continue;
-      const v = String(raw);
-      const g = groups.get(v);
-      if (g) g.push(r);
-      else groups.set(v, [r]);
+    const groups = new Map<number, number[]>();
+    for (const i of all) {
+      const code = codes.code(dimension, i);
+      if (code < 0) continue;
+      const g = groups.get(code);
+      if (g) g.push(i);
+      else groups.set(code, [i]);
     }
-    for (const [v, group] of groups) {
+    for (const [code, group] of groups) {
       // Too small to say anything, or the whole population: removing every record "improves" a
       // count to 0 and explains nothing (SPEC §4).
-      if (group.length < MIN_GROUP || group.length === population.length) continue;
+      if (group.length < MIN_GROUP || group.length === all.length) continue;
       const inGroup = new Set(group);
-      const without = compute(population.filter((r) => !inGroup.has(r)));
+      const without = compute(all.filter((i) => !inGroup.has(i)));
       if (without === null) continue;
       const gain = better === 'higher' ? without - value : value - without;
       if (!(gain > 0)) continue;
-      candidates.push({ dimension, value: v, n: group.length, value_in_group: compute(group), value_without_group: without, gain, order });
+      candidates.push({ dimension, value: codes.name(dimension, code), n: group.length, value_in_group: compute(group), value_without_group: without, gain, order });
     }
   });
   candidates.sort((a, b) => b.gain - a.gain || a.order - b.order || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));

@@ -8,6 +8,7 @@
 import type { LedgerFile } from '../ledger/load.js';
 import type { Lookup } from '../ledger/lookup.js';
 import { recordInstants } from '../ledger/instants.js';
+import { recordIdOf } from '../ledger/record-checks.js';
 import type { Procedure, RecordData } from '../ledger/schema.js';
 import { elapsedHours, type Calendar } from '../time/index.js';
 import type { Prepared } from './prepare.js';
@@ -24,9 +25,9 @@ export const Flag = { Cancelled: 1, Complaint: 2, Serial: 4, Assignee: 8 } as co
 /**
  * What the facts cache keeps of a record, column by column, all float64 (so that a seed's
  * columns can be used in place): the record's own values, then the memoised facts, then the
- * record's rank among all records by opened and by closed, and its unit (serial number) as an
- * index into `serialNames` — so that a unit's next visit is worked out again from columns alone
- * when other records change (no record read). Named columns (`namedColumn`: a
+ * record's rank among all records by opened and by closed, and its unit (serial number) as a
+ * code (see `code`) — so that a unit's next visit is worked out again from columns alone when
+ * other records change (no record read). Named columns (`namedColumn`: a
  * filter's result, a field's number) follow these.
  */
 export const CACHED_NAMES = [
@@ -74,9 +75,8 @@ export class Columns {
     throw new Error('records not prepared');
   };
   private readonly objects: (Prepared | undefined)[];
-  /** Serial numbers by unit index (the `unit` column); from the seed, then any new ones. */
-  readonly serialNames: string[];
-  private serialIds: Map<string, number> | undefined;
+  /** Text values as codes, per code column: the seed's, then any new ones (see `code`). */
+  private readonly dictionaries = new Map<string, { names: string[]; ids: Map<string, number> | undefined }>();
   private readonly unitI: Float64Array;
   private readonly procedures = new Map<string, Procedure | undefined>();
 
@@ -105,9 +105,9 @@ export class Columns {
     /** Calendar of each service (by index), undefined: elapsed time. */
     private readonly calendars: readonly (Calendar | undefined)[],
     backing?: readonly Float64Array[],
-    serialNames: readonly string[] = [],
+    codes: Readonly<Record<string, readonly string[]>> = {},
   ) {
-    this.serialNames = [...serialNames];
+    for (const [name, names] of Object.entries(codes)) this.dictionaries.set(name, { names: [...names], ids: undefined });
     this.rows = new Uint32Array(n);
     this.objects = new Array(n);
     const column = (k: number, fill: number) => backing?.[k] ?? new Float64Array(n).fill(fill);
@@ -124,6 +124,15 @@ export class Columns {
     return this.files[this.rows[i]].data!;
   }
 
+  /**
+   * Record i's id: its file name, as the record's checks kept by the load found it to be
+   * (record-checks.ts recordIdOf), else read from the record.
+   */
+  recordId(i: number): string {
+    const f = this.files[this.rows[i]];
+    return f.checks !== undefined ? recordIdOf(f.path, f.checks) : f.data!.id;
+  }
+
   /** The record as an object, built on first use. */
   record(i: number): Prepared {
     let r = this.objects[i];
@@ -134,31 +143,57 @@ export class Columns {
     return r;
   }
 
-  /** Index of record i's unit in `serialNames`, -1 without a serial (memoised in the `unit` column). */
-  unitOf(i: number): number {
-    let u = this.unitI[i];
-    if (u !== u) {
-      u = -1;
-      if ((this.flags[i] & Flag.Serial) !== 0) {
-        const serial = String(this.dataOf(i).serial); // YAML may type it as a number
-        if (this.serialIds === undefined) this.serialIds = new Map(this.serialNames.map((s, k) => [s, k]));
-        u = this.serialIds.get(serial) ?? -1;
-        if (u < 0) {
-          u = this.serialNames.length;
-          this.serialNames.push(serial);
-          this.serialIds.set(serial, u);
+  /**
+   * Record i's value of a text column as a code — its index among the column's values, -1 when
+   * it has none — memoised in the named column `name` (the facts cache keeps both the codes and
+   * the values), `value` read only when not known.
+   */
+  code(name: string, i: number, value: (i: number) => string | undefined): number {
+    const column = name === 'unit' ? this.unitI : this.namedColumn(name);
+    let c = column[i];
+    // not known yet, or a code its values do not hold (a cache from elsewhere): read again
+    if (c !== c || (c >= 0 && !(c < (this.dictionaries.get(name)?.names.length ?? 0)))) {
+      c = -1;
+      const v = value(i);
+      if (v !== undefined) {
+        let dict = this.dictionaries.get(name);
+        if (!dict) this.dictionaries.set(name, (dict = { names: [], ids: undefined }));
+        dict.ids ??= new Map(dict.names.map((s, k) => [s, k]));
+        c = dict.ids.get(v) ?? -1;
+        if (c < 0) {
+          c = dict.names.length;
+          dict.names.push(v);
+          dict.ids.set(v, c);
         }
       }
-      this.unitI[i] = u;
+      column[i] = c;
       this.derived++;
     }
-    return u;
+    return c;
   }
+
+  /** The value a code of the text column `name` stands for. */
+  codeName(name: string, code: number): string {
+    return this.dictionaries.get(name)!.names[code];
+  }
+
+  /** Every code column's values, by column name (for the facts cache). */
+  codeNames(): Record<string, readonly string[]> {
+    return Object.fromEntries([...this.dictionaries].map(([name, d]) => [name, d.names]));
+  }
+
+  /** Index of record i's unit (serial number), -1 without one (the `unit` column). */
+  unitOf(i: number): number {
+    return this.code('unit', i, this.serialValue);
+  }
+
+  // YAML may type a serial as a number
+  private readonly serialValue = (i: number): string | undefined => ((this.flags[i] & Flag.Serial) !== 0 ? String(this.dataOf(i).serial) : undefined);
 
   /** Serial number as text, undefined without one. */
   serialOf(i: number): string | undefined {
     const u = this.unitOf(i);
-    return u < 0 ? undefined : this.serialNames[u];
+    return u < 0 ? undefined : this.codeName('unit', u);
   }
 
   cancelled(i: number): boolean {

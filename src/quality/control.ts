@@ -117,7 +117,7 @@ export function runControlEngine(ledger: Ledger, lookup: Lookup, options: Contro
       });
       const better = direction(target);
       let causes: Cause[] | undefined;
-      const causesOf = () => (causes ??= findCauses(current.records, current.value, better, (rs) => engine.valueOf(scope, c, label, rs)));
+      const causesOf = () => (causes ??= findCauses(current.ix, current.value, better, (ix) => engine.valueOf(scope, c, label, ix), engine.causeCodes));
       const name = typeof req.indicator === 'string' ? req.indicator : undefined;
       const common = { service: svc.id, requirement: req.id, value: current.value, target, unit: c.unit, responsible: responsibleOf(svc) };
       const missed = status === 'warning' || status === 'critical';
@@ -151,7 +151,7 @@ export function runControlEngine(ledger: Ledger, lookup: Lookup, options: Contro
       const result = objectiveOf(o, engine, all, label);
       objectives.push(result.out);
       const missed = result.out.status === 'warning' || result.out.status === 'critical';
-      const causes = missed ? findCauses(result.records, result.out.value, direction(result.out.target), (rs) => engine.valueOf(all, result.compiled, label, rs), OBJECTIVE_DIMENSIONS) : [];
+      const causes = missed ? findCauses(result.ix, result.out.value, direction(result.out.target), (ix) => engine.valueOf(all, result.compiled, label, ix), engine.causeCodes, OBJECTIVE_DIMENSIONS) : [];
       const name = typeof o.indicator === 'string' ? o.indicator : undefined;
       const d = targetDeviation({
         key: `*/${o.id}/${label}`, service: '*', requirement: o.id, status: result.out.status, value: result.out.value, target: result.out.target,
@@ -193,7 +193,7 @@ function objectiveOf(o: Objective, engine: Engine, scope: Scope, label: string) 
   const out: ObjectiveResult = {
     id: o.id, indicator: indicatorOut(o.indicator), value: m.value, n: m.n, unit: compiled.unit, target, status: statusOf(m.value, target),
   };
-  return { out, records: m.records, compiled };
+  return { out, ix: m.ix, compiled };
 }
 
 /** The worst severity that fails the run at `failOn`, ignoring acknowledged deviations unless strict. */

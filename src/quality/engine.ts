@@ -9,7 +9,8 @@ import type { Service } from '../ledger/schema.js';
 import type { Columns } from './columns.js';
 import { compileIndicator, type Compiled, type IndicatorContext, type IndicatorSpec, type Indices, type Measure, type PopulationKind } from './indicators.js';
 import { periodBounds, parseTimestamp } from '../time/index.js';
-import { prepareRecords, type Prepared, type Seed } from './prepare.js';
+import { fieldGetter, prepareRecords, type Prepared, type Seed } from './prepare.js';
+import type { CauseCodes } from './causes.js';
 import { orderFromRanks, rankOf, sortIndicesBy } from './sort-indices.js';
 
 export interface Scope {
@@ -217,11 +218,38 @@ export class Engine {
     };
   }
 
-  /** Value of a compiled indicator over any subset (causes). */
-  valueOf(scope: Scope, c: Compiled, label: string, records: readonly Prepared[]): number | null {
+  /** Value of a compiled indicator over any subset of records, by index (causes). */
+  valueOf(scope: Scope, c: Compiled, label: string, ix: Indices): number | null {
     const { end } = periodBounds(label, this.ledger.config.timezone);
-    return c.compute(records.map((r) => r.ix), { end, services: scope.services }).value;
+    return c.compute(ix, { end, services: scope.services }).value;
   }
+
+  /**
+   * A cause dimension's value of each record as a code (causes.ts): kept by the facts cache, so
+   * that finding causes reads no record; `service` is the service column itself.
+   */
+  readonly causeCodes: CauseCodes = {
+    code: (dimension, i) => {
+      if (dimension === 'service') {
+        const s = this.cols.service[i];
+        return s < this.cols.serviceIds.length ? s : -1;
+      }
+      let get = this.getters.get(dimension);
+      if (!get) {
+        const field = fieldGetter(dimension);
+        const cols = this.cols;
+        get = (i: number) => {
+          const raw = field(cols, i);
+          return raw === undefined || raw === null ? undefined : String(raw);
+        };
+        this.getters.set(dimension, get);
+      }
+      return this.cols.code(`cause:${dimension}`, i, get);
+    },
+    name: (dimension, code) => (dimension === 'service' ? this.cols.serviceIds[code] : this.cols.codeName(`cause:${dimension}`, code)),
+  };
+
+  private readonly getters = new Map<string, (i: number) => string | undefined>();
 }
 
 /** Months between two 'YYYY-MM' labels. */

@@ -15,7 +15,7 @@
 //
 // Layout (the payload of a cache/store.ts envelope, which checks its type, size and checksum):
 // u32 LE header length, header JSON (with the column names: CACHED_NAMES, then named
-// columns, and the serial numbers the `unit` column indexes), the keys (`path\tsize\tstamp\n` per row, UTF-8), zero padding to 8 bytes, then the
+// columns, and the values of the code columns: Columns.code), the keys (`path\tsize\tstamp\n` per row, UTF-8), zero padding to 8 bytes, then the
 // columns, `rows` float64 each (in the
 // machine's byte order: the cache is local to a checkout).
 import { createHash } from 'node:crypto';
@@ -29,7 +29,7 @@ import { Engine } from './engine.js';
 import { SortedLookup } from '../ledger/sorted-lookup.js';
 import { factsOf, type Seed } from './prepare.js';
 
-const FORMAT = 7;
+const FORMAT = 8;
 const MAGIC = 'aftersales-facts';
 
 /** The facts cache of a ledger, or undefined when its cache folder may not be used. */
@@ -49,6 +49,8 @@ function factsKey(ledger: Ledger): string {
     services: ledger.services.map((f) => f.data ?? null),
     procedures: ledger.procedures.map((f) => f.data ?? null),
     people: ledger.team?.people ?? null,
+    // the compliance facts: a warranty service on an asset out of warranty
+    products: ledger.products?.products ?? null,
   };
   return createHash('sha256').update(JSON.stringify(plan)).digest('hex');
 }
@@ -88,12 +90,13 @@ function readStored(file: string | undefined, key: string): Stored | undefined {
   if (!buf) return undefined;
   try {
     const headerLength = buf.readUInt32LE(0);
-    const header = JSON.parse(buf.toString('utf8', 4, 4 + headerLength)) as { magic?: string; key?: string; rows?: number; keysBytes?: number; names?: unknown; serials?: unknown };
+    const header = JSON.parse(buf.toString('utf8', 4, 4 + headerLength)) as { magic?: string; key?: string; rows?: number; keysBytes?: number; names?: unknown; codes?: unknown };
     if (header.magic !== MAGIC || header.key !== key || !Number.isInteger(header.rows) || !Number.isInteger(header.keysBytes)) return undefined;
     const names = header.names;
     if (!Array.isArray(names) || !names.every((n) => typeof n === 'string') || CACHED_NAMES.some((n, k) => names[k] !== n)) return undefined;
-    const serials = header.serials;
-    if (!Array.isArray(serials) || !serials.every((n) => typeof n === 'string')) return undefined;
+    const codes = header.codes;
+    if (codes === null || typeof codes !== 'object' || Array.isArray(codes)) return undefined;
+    for (const list of Object.values(codes)) if (!Array.isArray(list) || !list.every((n) => typeof n === 'string')) return undefined;
     const keysStart = 4 + headerLength;
     const columnsStart = Math.ceil((keysStart + header.keysBytes!) / 8) * 8;
     const length = header.rows! * names.length;
@@ -103,7 +106,7 @@ function readStored(file: string | undefined, key: string): Stored | undefined {
     const at = buf.byteOffset + columnsStart;
     const columns = at % 8 === 0 ? new Float64Array(buf.buffer, at, length) : new Float64Array(length);
     if (columns.buffer !== buf.buffer) new Uint8Array(columns.buffer).set(buf.subarray(columnsStart));
-    return { keys: buf.toString('utf8', keysStart, keysStart + header.keysBytes!), rows: header.rows!, names: names as string[], columns, serials: serials as string[] };
+    return { keys: buf.toString('utf8', keysStart, keysStart + header.keysBytes!), rows: header.rows!, names: names as string[], columns, codes: codes as Record<string, string[]> };
   } catch {
     return undefined; // truncated or foreign
   }
@@ -122,7 +125,7 @@ export function readFacts(ledger: Ledger): FactsRead {
   const stored = readStored(factsPath(ledger.root), key);
   if (!stored) return { key, seed: undefined, exact: false };
   if (stored.rows === ledger.records.length && sameKeys(stored.keys, ledger)) {
-    return { key, seed: { rows: stored.rows, names: stored.names, columns: stored.columns, serials: stored.serials }, exact: true };
+    return { key, seed: { rows: stored.rows, names: stored.names, columns: stored.columns, codes: stored.codes }, exact: true };
   }
   // Records were added, changed or removed: take over the rows that are still the same. Both
   // lists are in path order: matched by a forward cursor (ledger/sorted-lookup.ts), not a map.
@@ -137,7 +140,7 @@ export function readFacts(ledger: Ledger): FactsRead {
     // a unit's next visit and the ranks depend on the other records, which changed: not taken over
     for (let k = 0; k < width; k++) if (!WHOLE_LEDGER_COLUMNS.includes(k)) columns[k * R + i] = stored.columns[k * stored.rows + j];
   });
-  return { key, seed: { rows: R, names: stored.names, columns, serials: stored.serials }, exact: false };
+  return { key, seed: { rows: R, names: stored.names, columns, codes: stored.codes }, exact: false };
 }
 
 /** Writes the engine's columns and facts when they differ from what was read. Never throws. */
@@ -145,11 +148,11 @@ export function writeFacts(engine: Engine, read: FactsRead): void {
   if (read.exact && engine.cols.derived === 0) return; // nothing new
   const ledger = engine.ledger;
   const rows = ledger.records.length;
-  const { names, columns, serials } = factsOf(engine.cols, rows);
+  const { names, columns, codes } = factsOf(engine.cols, rows);
   let keysText = '';
   for (const f of ledger.records) keysText += keyLine(f);
   const keys = Buffer.from(keysText, 'utf8');
-  const header = Buffer.from(JSON.stringify({ magic: MAGIC, key: read.key, rows, keysBytes: keys.length, names, serials }), 'utf8');
+  const header = Buffer.from(JSON.stringify({ magic: MAGIC, key: read.key, rows, keysBytes: keys.length, names, codes }), 'utf8');
   const keysStart = 4 + header.length;
   const columnsStart = Math.ceil((keysStart + keys.length) / 8) * 8;
   const out = Buffer.alloc(columnsStart + columns.byteLength);
@@ -190,5 +193,5 @@ export function engineLike(from: Engine, ledger: Ledger, lookup: Lookup): Engine
     if (j === undefined || live[j] !== f) return; // not the same file
     for (let k = 0; k < width; k++) if (!WHOLE_LEDGER_COLUMNS.includes(k)) columns[k * R + i] = seed.columns[k * live.length + j];
   });
-  return new Engine(ledger, lookup, { rows: R, names: seed.names, columns, serials: seed.serials });
+  return new Engine(ledger, lookup, { rows: R, names: seed.names, columns, codes: seed.codes });
 }

@@ -53,8 +53,8 @@ export interface Seed {
   rows: number;
   names: readonly string[];
   columns: Float64Array;
-  /** The serial numbers the `unit` column indexes. */
-  serials: readonly string[];
+  /** The values of the code columns (`unit`, a cause dimension's), by column name (Columns.code). */
+  codes: Readonly<Record<string, readonly string[]>>;
 }
 
 
@@ -81,7 +81,7 @@ export function prepareRecords(ledger: Ledger, lookup: Pick<Lookup, 'services' |
   const view = (k: number) => known!.subarray(k * R, (k + 1) * R);
   // Every row a record (the usual case): the seed's columns are the engine's, used in place.
   const inPlace = known !== undefined && n === R;
-  const cols = new Columns(n, serviceIds, lookup, files, tz, calendars, inPlace ? CACHED_NAMES.map((_, k) => view(k)) : undefined, usable ? seed.serials : []);
+  const cols = new Columns(n, serviceIds, lookup, files, tz, calendars, inPlace ? CACHED_NAMES.map((_, k) => view(k)) : undefined, usable ? seed.codes : {});
   if (usable) {
     seed.names.forEach((name, k) => {
       if (k >= CACHED_COLUMNS) cols.adoptNamed(name, inPlace ? view(k) : new Float64Array(n).fill(NaN));
@@ -155,7 +155,7 @@ export function factsOf(cols: Columns, rows: number): Seed {
     const base = k * rows;
     for (let i = 0; i < cols.n; i++) out[base + cols.rows[i]] = column[i];
   });
-  return { rows, names, columns: out, serials: cols.serialNames };
+  return { rows, names, columns: out, codes: cols.codeNames() };
 }
 
 /** Reads a field of record i (filters and inline indicators: no record object is built). */

@@ -53,11 +53,12 @@ describe('content-keyed caches', () => {
     expect(after.parsed).toBe(1);
     const hours = (j: typeof after.json) => j.services[0].requirements.find((r) => r.id === 'resolution-time')!.value;
     expect(hours(after.json)).toBe(hours(restored.json)! + 24);
-    // committed, and an untracked record added: only that one is parsed
+    // committed, and an untracked record added: only the files that differ from the cache's
+    // index are parsed — on each run, while they are a few (the index is not written again)
     git(clone, 'commit', '-qam', 'later close');
     writeFileSync(join(clone, 'records/2026/10/20261003-aaaa0001.yaml'), 'id: 20261003-aaaa0001\nservice: warranty-repair\nprocedure: warranty-repair@2\nopened: 2026-10-03T09:00:00+02:00\n');
-    expect(control(clone).parsed).toBe(1);
-    expect(control(clone).parsed).toBe(0);
+    expect(control(clone).parsed).toBe(2);
+    expect(control(clone).parsed).toBe(2);
   });
 
   it('control --since reads the ledger at REF through the same cache: nothing re-parsed', () => {
@@ -70,25 +71,37 @@ describe('content-keyed caches', () => {
     writeFileSync(join(dir, 'records/2026/10/20261003-aaaa0001.yaml'), 'id: 20261003-aaaa0001\nservice: warranty-repair\nprocedure: warranty-repair@2\nopened: 2026-10-03T09:00:00+02:00\n');
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'one more');
-    control(dir); // the new record is parsed and cached
+    control(dir);
     const r = runBin(['--ledger', dir, 'control', '--period', '2026-10', '--as-of', '2026-11-05', '--format', 'json', '--fail-on', 'never', '--since', 'HEAD~1'], { env: { AFTERSALES_TIMING: '1' } });
     expect(r.code, r.stderr).toBe(0);
-    // two loads: the ledger now, then at HEAD~1 (from git, not written anywhere) — both served by the cache
-    expect([...r.stderr.matchAll(/load(?: at revision)?: parse (\d+) files/g)].map((m) => Number(m[1]))).toEqual([0, 0]);
+    // two loads: the ledger now (the new record is not in the cache's index: parsed), then at
+    // HEAD~1 (from git, not written anywhere) — every file served by the live ledger or its cache
+    expect([...r.stderr.matchAll(/load(?: at revision)?: parse (\d+) files/g)].map((m) => Number(m[1]))).toEqual([1, 0]);
   });
 
-  it('a record changed: the index and its month\'s bucket are written again, not the others; a folder emptied loses its bucket', () => {
+  it('more than a few records changed: the index and their month\'s bucket are written again, not the others; a folder emptied loses its bucket', () => {
     const dir = copyFixture('minimal');
     control(dir);
     const cacheDir = join(dir, '.aftersales', 'cache');
     expect(readdirSync(cacheDir).filter((n) => n.startsWith('records-')).sort()).toEqual(['records-2026-10.json', 'records-2026-11.json']);
+    const index = readFileSync(join(cacheDir, 'files.json'));
     const november = readFileSync(join(cacheDir, 'records-2026-11.json'));
-    writeFileSync(join(dir, 'records/2026/10/20261003-aaaa0001.yaml'), 'id: 20261003-aaaa0001\nservice: warranty-repair\nprocedure: warranty-repair@2\nopened: 2026-10-03T09:00:00+02:00\n');
-    expect(control(dir).parsed).toBe(1);
+    const add = (from: number, to: number) => {
+      for (let k = from; k < to; k++) {
+        const id = `20261003-aaaa${String(k).padStart(4, '0')}`;
+        writeFileSync(join(dir, `records/2026/10/${id}.yaml`), `id: ${id}\nservice: warranty-repair\nprocedure: warranty-repair@2\nopened: 2026-10-03T09:00:00+02:00\n`);
+      }
+    };
+    add(0, 64); // a few: parsed on each run, nothing written
+    expect(control(dir).parsed).toBe(64);
+    expect(readFileSync(join(cacheDir, 'files.json'))).toEqual(index);
+    add(64, 65); // one more than a few: written
+    expect(control(dir).parsed).toBe(65);
     expect(readFileSync(join(cacheDir, 'records-2026-11.json'))).toEqual(november); // untouched
-    expect(readFileSync(join(cacheDir, 'records-2026-10.json'), 'utf8')).toContain('20261003-aaaa0001');
-    expect(control(dir).parsed).toBe(0); // the bucket serves it
+    expect(readFileSync(join(cacheDir, 'records-2026-10.json'), 'utf8')).toContain('20261003-aaaa0064');
+    expect(control(dir).parsed).toBe(0); // the bucket serves them
     for (const f of readdirSync(join(dir, 'records/2026/11'))) rmSync(join(dir, 'records/2026/11', f));
+    for (const f of readdirSync(join(dir, 'records/2026/10'))) if (f.startsWith('20261003-aaaa')) rmSync(join(dir, 'records/2026/10', f));
     expect(control(dir).parsed).toBe(0);
     expect(readdirSync(cacheDir).filter((n) => n.startsWith('records-'))).toEqual(['records-2026-10.json']);
   });

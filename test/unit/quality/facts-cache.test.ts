@@ -181,6 +181,18 @@ describe('facts cache', () => {
     expect(control(other, seeded)).toEqual(control(other, new Engine(other, otherLookup)));
   });
 
+  it('a warm run finds causes and compliance problems from the columns: no record is read (issue 17)', () => {
+    const { result: first } = cachedRun(dir);
+    expect(first.deviations.some((d) => d.kind === 'compliance')).toBe(true);
+    expect(first.deviations.some((d) => d.kind === 'target' && d.causes.length > 0)).toBe(true);
+    const ledger = loadLedger(dir);
+    const cache = join(dir, '.aftersales/cache');
+    for (const n of readdirSync(cache)) if (n.startsWith('records-')) rmSync(join(cache, n));
+    const { engine } = cachedEngine(ledger, buildLookup(ledger));
+    expect(control(ledger, engine)).toEqual(freshRun(dir));
+    expect(readdirSync(cache).filter((n) => n.startsWith('records-'))).toEqual([]); // no record's data was needed
+  });
+
   it('seeds correctly when some record files could not be read (rows without a record)', () => {
     cachedRun(dir);
     const ledger = loadLedger(dir);
