@@ -28,6 +28,7 @@ writeFileSync(join(ledger, '.gitignore'), '.aftersales/\n');
 git(ledger, 'init', '-q');
 git(ledger, 'add', '-A');
 git(ledger, 'commit', '-qm', 'ledger');
+git(ledger, 'repack', '-adq'); // packed, as a CI clone is (a local clone of 300k loose objects can fail)
 console.log(`(ledger copied and committed in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
 const AS_OF = ['--as-of', '2026-11-15T12:00:00Z', '--period', '2026-10', '--format', 'json', '--fail-on', 'never'];
