@@ -1,6 +1,6 @@
-// Which files the parse cache can serve, and what it holds after a load. A file is served only on
-// an exact (size, stat stamp, kind) match with its entry; everything else is parsed again. See
-// cache.ts for the file format and load.ts for the order of the phases.
+// Which files the parse cache can serve: a file is served only on an exact match of its key
+// (blob id in git, else size and stat stamp) and kind with its entry; everything else is parsed
+// again. See cache.ts for the file format and load.ts for the order of the phases.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CacheEntry, CacheIndex } from './cache.js';

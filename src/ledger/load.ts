@@ -1,9 +1,11 @@
 // Read every ledger file → Ledger, in phases each in a module of its own: discovery by the
-// layout of SPEC §1 (discover.ts); the parse cache (.aftersales/cache, cache.ts), which serves
-// a file only on an exact (size, stat stamp) match (cache-match.ts), so a second run skips YAML
-// entirely and a changed, added or removed file is always seen; the parsing of the rest,
-// synchronous (thousands of small promises are ~5× slower here) on every core (parallel.ts,
-// parse.ts). AFTERSALES_TIMING=1 times the phases (io/profile.ts).
+// layout of SPEC §1 (discover.ts); the parse cache (.aftersales/cache: the index cache.ts, the
+// records' data by month record-buckets.ts), which serves a file only on an exact match of its
+// key — blob id in git (content-keys.ts), else size and stat stamp (cache-match.ts) — so a
+// second run skips YAML entirely and a changed, added or removed file is always seen; the
+// parsing of the rest, synchronous (thousands of small promises are ~5× slower here) on every
+// core (parallel.ts, parse.ts); each record's own checks, kept by the cache (record-checks.ts).
+// AFTERSALES_TIMING=1 times the phases (io/profile.ts).
 import { existsSync } from 'node:fs';
 import { discoverFiles } from './discover.js';
 import { cachePath, emptyIndex, readCache, writeCache, type CacheEntry, type CacheIndex } from './cache.js';
@@ -197,16 +199,13 @@ function keepRecordChecks(ledger: Ledger, cache: CacheIndex, served: readonly (C
   const key = recordChecksKey(ledger);
   ledger.recordChecksKey = key;
   const same = cache.checksKey === key;
-  const servedByPath = new Map<string, CacheEntry>();
-  found.forEach((f, i) => {
-    const hit = served[i];
-    if (hit && f.kind === 'record') servedByPath.set(f.path, hit);
-  });
   let check: ReturnType<typeof recordChecker> | undefined;
   let made = 0;
+  let at = 0; // the records are the found files of kind record, in the same (path) order
   for (const f of ledger.records) {
+    while (at < found.length && found[at].path !== f.path) at++;
     if (!hasData(f)) continue;
-    const hit = servedByPath.get(f.path);
+    const hit = at < found.length ? served[at] : undefined;
     if (same && hit?.checks !== undefined && hit.latest !== undefined) {
       f.checks = hit.checks;
       f.latest = hit.latest;
@@ -232,13 +231,19 @@ function saveCache(ledger: Ledger, cache: CacheIndex, found: readonly Found[], s
   const byPath = new Map(ledger.files.map((f) => [f.path, f]));
   const dirty = new Set<string>();
   for (const i of parsedNow.keys()) if (found[i].kind === 'record') dirty.add(bucketOf(found[i].path));
-  const buckets = new Set<string>();
+  // The valid records read from disk, by bucket; a dirty bucket is written whole.
+  const buckets = new Map<string, LedgerFile[]>();
+  for (const f of ledger.records) {
+    if (!hasData(f) || f.stamp === undefined) continue;
+    const bucket = bucketOf(f.path);
+    const list = buckets.get(bucket);
+    if (list) list.push(f);
+    else buckets.set(bucket, [f]);
+  }
   const written = new Set<string>();
-  for (const f of ledger.records) if (hasData(f) && f.stamp !== undefined) buckets.add(bucketOf(f.path));
   for (const bucket of dirty) {
-    if (!buckets.has(bucket)) continue;
-    const rows = ledger.records.filter((f) => hasData(f) && f.stamp !== undefined && bucketOf(f.path) === bucket).map((f) => [f.path, f.stamp!, f.data!] as [string, string, RecordData]);
-    if (writeBucket(root, bucket, rows)) written.add(bucket);
+    const members = buckets.get(bucket);
+    if (members && writeBucket(root, bucket, members.map((f) => [f.path, f.stamp!, f.data as RecordData]))) written.add(bucket);
   }
   const entries: [string, CacheEntry][] = [];
   found.forEach((f, i) => {
@@ -255,7 +260,7 @@ function saveCache(ledger: Ledger, cache: CacheIndex, found: readonly Found[], s
       ...(file.checks !== undefined && file.latest !== undefined ? { checks: file.checks, latest: file.latest } : {}),
     }]);
   });
-  if (writeCache(root, entries, ledger.recordChecksKey)) removeOtherBuckets(root, buckets);
+  if (writeCache(root, entries, ledger.recordChecksKey)) removeOtherBuckets(root, new Set(buckets.keys()));
 }
 
 function single<T>(files: LedgerFile[], kind: FileKind): T | undefined {

@@ -44,6 +44,7 @@ export class BucketStore {
   private readonly members = new Map<string, CachedRecord[]>();
   /** Records parsed again because their bucket did not hold them (tests, profiles). */
   reparsed = 0;
+  private readonly parsedAgain = new Map<string, { data: RecordData | undefined; stamp: string }>();
 
   constructor(private readonly root: string, private readonly reparse: Reparse, private readonly rebuild: boolean) {}
 
@@ -62,22 +63,32 @@ export class BucketStore {
     const rows = this.bucket(bucket);
     const hit = rows.get(r.path);
     if (hit && hit[0] === r.stamp) return hit[1];
-    if (this.rebuild) {
-      // Missing or behind: parse every record of the folder the index lists, and write them.
-      for (const m of this.members.get(bucket) ?? [r]) {
-        const known = rows.get(m.path);
-        if (known && known[0] === m.stamp) continue;
-        const again = this.reparse(m.path);
-        this.reparsed++;
-        if (again.data !== undefined) rows.set(m.path, [again.stamp, again.data]);
-        else rows.delete(m.path);
-      }
-      writeBucket(this.root, bucket, [...rows].map(([path, [stamp, data]]) => [path, stamp, data]));
-      startProfile('records').mark(`rebuilt ${bucketFileName(bucket)} (${this.reparsed} records parsed)`);
-      return rows.get(r.path)?.[1];
+    const again = this.parsedAgain.get(r.path);
+    if (again) return again.data; // parsed once per run at most
+    if (!this.rebuild) {
+      const parsed = this.reparse(r.path);
+      this.reparsed++;
+      this.parsedAgain.set(r.path, parsed);
+      return parsed.data;
     }
-    this.reparsed++;
-    return this.reparse(r.path).data;
+    // Missing or behind: parse again every record of the folder its bucket does not hold as the
+    // index does, and write the bucket of the folder's records.
+    const members = this.members.get(bucket) ?? [r];
+    for (const m of members) {
+      const known = rows.get(m.path);
+      if (known && known[0] === m.stamp) continue;
+      const parsed = this.reparse(m.path);
+      this.reparsed++;
+      this.parsedAgain.set(m.path, parsed);
+      if (parsed.data !== undefined) rows.set(m.path, [parsed.stamp, parsed.data]);
+      else rows.delete(m.path);
+    }
+    writeBucket(this.root, bucket, members.flatMap((m): BucketRow[] => {
+      const row = rows.get(m.path);
+      return row ? [[m.path, row[0], row[1]]] : [];
+    }));
+    startProfile('records').mark(`rebuilt ${bucketFileName(bucket)} (${this.reparsed} records parsed)`);
+    return this.parsedAgain.get(r.path)?.data;
   }
 
   private bucket(bucket: string): Map<string, [string, RecordData]> {
