@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { CacheEntry, CacheIndex } from './cache.js';
 import type { Found } from './discover.js';
 import { statStamp } from './read.js';
-import { fileBlobKey } from './content-keys.js';
+import { fileBlobKey, type ContentKeys } from './content-keys.js';
 
 export interface FileStat {
   /** -1 and '' when unknown (not stat'ed yet, or vanished). */
@@ -42,16 +42,18 @@ export function statMatch(root: string, found: readonly Found[], cache: Pick<Cac
  * its cache entry when the key matches (the blob id names the size too). One pass, one lookup
  * per file, in path order (sorted-lookup.ts).
  */
-export function contentMatch(root: string, found: readonly Found[], keys: Pick<Map<string, string>, 'get'>, cache: Pick<CacheIndex, 'get' | 'size'>): { stats: FileStat[]; served: (CacheEntry | undefined)[] } {
+export function contentMatch(root: string, found: readonly Found[], keys: ContentKeys, cache: Pick<CacheIndex, 'get' | 'size'>): { stats: FileStat[]; served: (CacheEntry | undefined)[] } {
   const stats: FileStat[] = new Array(found.length);
   const served: (CacheEntry | undefined)[] = new Array(found.length);
   for (let i = 0; i < found.length; i++) {
     const f = found[i];
     const entry = cache.get(f.path);
-    const key = keys.get(f.path);
-    if (key !== undefined) {
-      stats[i] = { size: entry?.size ?? -1, stamp: key };
-      served[i] = entry && entry.stamp === key && entry.kind === f.kind ? entry : undefined;
+    const at = keys.position(f.path);
+    if (at !== undefined) {
+      if (entry && entry.kind === f.kind && keys.isKeyAt(at, entry.stamp)) {
+        stats[i] = entry; // its size and key: no object made per file
+        served[i] = entry;
+      } else stats[i] = { size: entry?.size ?? -1, stamp: keys.keyAt(at) };
       continue;
     }
     const hashed = fileBlobKey(root, f.path);

@@ -55,6 +55,8 @@ interface Stored {
 }
 
 const NO_CHECKS: readonly PendingProblem[] = Object.freeze([]);
+/** Shared by the 100k records without problems (never modified: a file's problems are read only). */
+const NO_PROBLEMS = Object.freeze([]) as unknown as Problem[];
 
 /** The index as read: entries by path (in path order, see sorted-lookup.ts). */
 export class CacheIndex {
@@ -73,7 +75,7 @@ export class CacheIndex {
     const checks = new Map(records.checks);
     const { sizes, inBucket, latest } = records;
     this.records = new SortedLookup(paths, (i) => {
-      const e: CacheEntry = { kind: 'record', size: sizes[i], stamp: stamps[i], data: undefined, problems: problems.get(i) ?? [] };
+      const e: CacheEntry = { kind: 'record', size: sizes[i], stamp: stamps[i], data: undefined, problems: problems.get(i) ?? NO_PROBLEMS };
       if (inBucket.charCodeAt(i) === 49) e.inBucket = true;
       if (typeof latest[i] === 'number') {
         e.checks = checks.get(i) ?? NO_CHECKS;

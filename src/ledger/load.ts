@@ -14,7 +14,7 @@ import { startGitKeys } from './content-keys.js';
 import { MIN_FILES_FOR_WORKERS, closePool, readAll, startPool, statOnWorker, type ParsePool } from './parallel.js';
 import { BucketStore, bucketOf, removeOtherBuckets, writeBucket } from './record-buckets.js';
 import { recordChecker, recordChecksKey } from './record-checks.js';
-import { readLedgerFile, type ReadResult } from './read.js';
+import { readLedgerFile, type ReadItem, type ReadResult } from './read.js';
 import type { Found } from './discover.js';
 import type { PendingProblem } from './problems.js';
 import { startProfile } from '../io/profile.js';
@@ -137,7 +137,10 @@ export function loadLedger(root: string, options: LoadOptions = {}): Ledger {
 
   const { stats, served } = keys ? contentMatch(root, found, keys, cache) : statMatch(root, found, cache, statted);
   profile.mark('stat');
-  const misses = found.flatMap((f, i) => (served[i] ? [] : [{ index: i, item: { path: f.path, kind: f.kind, byContent: keys !== undefined } }]));
+  const misses: { index: number; item: ReadItem }[] = [];
+  found.forEach((f, i) => {
+    if (!served[i]) misses.push({ index: i, item: { path: f.path, kind: f.kind, byContent: keys !== undefined } });
+  });
   const parsedNow = new Map<number, ReadResult>();
   if (misses.length > 0) {
     const parsed = readAll(root, misses.map((m) => m.item), pool, options.onParsed);
