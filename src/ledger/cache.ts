@@ -95,7 +95,7 @@ export class CacheIndex {
 }
 
 /** The format and the code that produced the entries (any change to the tool's code: a new format). */
-function codeStamp(): string {
+export function parseCacheStamp(): string {
   return `${CACHE_FORMAT}.${codeVersion()}`;
 }
 
@@ -118,7 +118,7 @@ export function readCache(root: string): CacheIndex {
   const dir = safeCacheDir(root);
   if (!dir) return emptyIndex();
   try {
-    const text = readCacheText(join(dir, 'files.json'), NAME, codeStamp());
+    const text = readCacheText(join(dir, 'files.json'), NAME, parseCacheStamp());
     if (text === undefined) return emptyIndex();
     const stored = JSON.parse(text) as Stored;
     const r = stored.records;
@@ -162,7 +162,6 @@ export function writeCache(root: string, entries: Iterable<[string, CacheEntry]>
     if (e.checks?.length) checks.push([i, e.checks]);
   }
   const stored: Stored = { checksKey: checksKey ?? null, plan, records: { paths: paths.join('\n'), sizes, stamps: stamps.join('\n'), inBucket, latest, problems, checks } };
-  return writeCacheFile(dir, 'files.json', NAME, codeStamp(), Buffer.from(JSON.stringify(stored), 'utf8'));
+  return writeCacheFile(dir, 'files.json', NAME, parseCacheStamp(), Buffer.from(JSON.stringify(stored), 'utf8'));
 }
 
-export { codeStamp as parseCacheStamp };

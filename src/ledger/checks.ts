@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { hasData, type Ledger, type LedgerFile } from './load.js';
 import type { PendingProblem, Problem, YamlPath } from './problems.js';
 import { Collector, broken, fileBase, knownIds, unknownRef } from './collector.js';
-import { crossFileOnly, recordChecker, recordChecksKey, recordIdOf } from './record-checks.js';
+import { crossFileOnly, ownChecks, recordIdOf } from './record-checks.js';
 import { placeProblems } from './positions.js';
 import { decodeText } from './parse.js';
 import {
@@ -213,10 +213,7 @@ function checkInputs(ledger: Ledger, c: Collector): void {
 
 
 function checkRecords(ledger: Ledger, c: Collector): void {
-  // A record's own checks as the load kept them, when they were made against this very plan;
-  // else made here (which reads the record's data).
-  const kept = ledger.recordChecksKey !== undefined && ledger.recordChecksKey === recordChecksKey(ledger);
-  let check: ReturnType<typeof recordChecker> | undefined;
+  const checksOf = ownChecks(ledger);
   // Duplicate ids. Records come sorted by path and a valid record's id is its file name, so ids
   // usually ascend: while each is greater than the last, none repeats and nothing need be
   // hashed. At the first one that does not, switch to a map id → first file.
@@ -230,7 +227,7 @@ function checkRecords(ledger: Ledger, c: Collector): void {
       ids.push(undefined);
       continue;
     }
-    const own = kept && file.checks ? file.checks : (check ??= recordChecker(ledger))(file.path, file.data!).problems;
+    const own = checksOf(file).problems;
     const id = recordIdOf(file.path, own);
     ids.push(id);
     for (const p of crossFileOnly(own)) c.items.push(p);

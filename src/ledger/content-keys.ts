@@ -38,7 +38,7 @@ function askGit(root: string): Answers {
  * path relative to `root` (looked up in path order, sorted-lookup.ts); undefined when `root` is
  * not in a git work tree that tracks files there (then caches are keyed by stat).
  */
-export function gitKeys(root: string): ContentKeys | undefined {
+function gitKeys(root: string): ContentKeys | undefined {
   if (process.env.AFTERSALES_CONTENT_KEYS === '0') return undefined;
   return keysFrom(askGit(root));
 }
@@ -150,12 +150,6 @@ export class ContentKeys {
   isKeyAt(position: number, key: string): boolean {
     const sha = this.shas[position];
     return key.length === PREFIX.length + sha.length && key.startsWith(PREFIX) && key.endsWith(sha);
-  }
-
-  /** The key of `path`, undefined when git does not hold it unchanged. */
-  get(path: string): string | undefined {
-    const at = this.position(path);
-    return at === undefined ? undefined : this.keyAt(at);
   }
 }
 

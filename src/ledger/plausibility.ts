@@ -11,7 +11,7 @@
 import { formatInstant, localDate } from '../time/index.js';
 import { recordInstants } from './instants.js';
 import { hasData, type Ledger } from './load.js';
-import { plausibilityOnly, recordChecker, recordChecksKey, type RecordCheck } from './record-checks.js';
+import { ownChecks, plausibilityOnly } from './record-checks.js';
 import type { PendingProblem } from './problems.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -23,16 +23,12 @@ export function plausibility(ledger: Ledger, now: number): PendingProblem[] {
     out.push({ file, path, code, severity: 'warning', params });
   const limit = now + DAY_MS;
   const nowText = formatInstant(now, tz).slice(0, 16).replace('T', ' ');
-  // A record's `before-procedure` warning and latest instant, as its checks were kept by the load
-  // (record-checks.ts) when made against this plan: then only a record with an instant after
-  // the limit is read. Else worked out here.
-  const kept = ledger.recordChecksKey !== undefined && ledger.recordChecksKey === recordChecksKey(ledger);
-  let check: ReturnType<typeof recordChecker> | undefined;
+  // A record's `before-procedure` warning and latest instant come with its checks (kept by the
+  // load): only a record with an instant after the limit is read.
+  const checksOf = ownChecks(ledger);
   for (const f of ledger.records) {
     if (!hasData(f)) continue;
-    let own: RecordCheck;
-    if (kept && f.checks !== undefined && f.latest !== undefined) own = { problems: f.checks, latest: f.latest };
-    else own = (check ??= recordChecker(ledger))(f.path, f.data!);
+    const own = checksOf(f);
     out.push(...plausibilityOnly(own.problems));
     if (own.latest <= limit) continue;
     const r = f.data!;

@@ -1,10 +1,11 @@
 // The records' parsed data, cached by folder: .aftersales/cache/records-YYYY-MM.json holds the
 // data of every valid record of records/YYYY/MM/, each with the key (size and stamp, or blob id)
 // of the bytes it was parsed from. A record served by the parse cache (cache.ts) is a
-// CachedRecord: its data is read from its bucket the first time something asks for it — so a
-// warm `control` reads the buckets of the records it shows (causes, compliance), not all of
-// them. An entry is used only when its key is the record's: a bucket that is missing, damaged
-// or behind the files is rebuilt from them on first use (or, read only, the file is parsed).
+// CachedRecord: its data is read from its bucket the first time something asks for it — a warm
+// `control` or `check` asks for none (the facts cache and the kept checks answer); `export` or
+// `report` for all. An entry is used only when its key is the record's: a bucket that is
+// missing, damaged or behind the files is rebuilt from them on first use (or, read only, the
+// file is parsed).
 import { createHash } from 'node:crypto';
 import { readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,8 +43,8 @@ export type Reparse = (path: string) => { data: RecordData | undefined; stamp: s
 export class BucketStore {
   private readonly loaded = new Map<string, Map<string, [string, RecordData]>>();
   private readonly members = new Map<string, CachedRecord[]>();
-  /** Records parsed again because their bucket did not hold them (tests, profiles). */
-  reparsed = 0;
+  /** Records parsed again because their bucket did not hold them (for the profile). */
+  private reparsed = 0;
   private readonly parsedAgain = new Map<string, { data: RecordData | undefined; stamp: string }>();
 
   constructor(private readonly root: string, private readonly reparse: Reparse, private readonly rebuild: boolean) {}

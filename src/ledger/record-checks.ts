@@ -14,7 +14,7 @@ import { codeVersion } from '../cache/code-version.js';
 import { Collector, broken, fileBase, knownIds, unknownRef } from './collector.js';
 import { missingIn } from './completeness.js';
 import { instantsIn, recordMemo } from './instants.js';
-import type { Ledger } from './load.js';
+import type { Ledger, LedgerFile } from './load.js';
 import type { PendingProblem } from './problems.js';
 import type { Procedure, RecordData } from './schema.js';
 import { PROCEDURE_REF_RE, closest } from './values.js';
@@ -196,4 +196,17 @@ export function recordChecker(ledger: Ledger): (path: string, r: RecordData) => 
     for (const p of at.pauses ?? []) latest = Math.max(latest, p.from, p.to === Infinity ? p.from : p.to); // Infinity: paused now
     return { problems: c.items.length === 0 ? NONE : c.items, latest };
   };
+}
+
+/**
+ * A valid record's own checks: as the load kept them on its file when they were made against
+ * this very plan (a ledger edited in memory — team edits, plan gates — hashes differently), else
+ * made now, which reads the record's data.
+ */
+export function ownChecks(ledger: Ledger): (file: LedgerFile<RecordData>) => RecordCheck {
+  const kept = ledger.recordChecksKey !== undefined && ledger.recordChecksKey === recordChecksKey(ledger);
+  let check: ReturnType<typeof recordChecker> | undefined;
+  return (file) => (kept && file.checks !== undefined && file.latest !== undefined
+    ? { problems: file.checks, latest: file.latest }
+    : (check ??= recordChecker(ledger))(file.path, file.data!));
 }

@@ -106,25 +106,17 @@ export function loadTemplate(info: TemplateInfo, t: Translate): LoadedTemplate {
       `${file}:${e.linePos?.[0].line ?? 1}:${e.linePos?.[0].col ?? 1}: ${t('problem.yaml-syntax', { detail: e.message.split('\n')[0] })}`,
     ]);
   }
-  const data = doc.toJS() as Record<string, unknown> | null;
-  const head = wrapper.safeParse(data);
-  const pending: PendingProblem[] = [];
-  if (!head.success) {
-    // Reuse the ledger's wording for the wrapper's keys too (missing key, wrong type…).
-    for (const p of validateWrapper(file, data)) pending.push(p);
-    fail(t, file, text, pending);
-  }
-  for (const p of validateData(file, 'service', data!.service)) pending.push({ ...p, path: ['service', ...p.path] });
-  for (const p of validateData(file, 'procedure', data!.procedure)) pending.push({ ...p, path: ['procedure', ...p.path] });
-  if (pending.length > 0) fail(t, file, text, pending);
+  const checked = checkTemplate(file, doc.toJS());
+  if (!checked.head) fail(t, file, text, checked.problems);
+  const head = checked.head;
   const service = doc.get('service', true);
   const procedure = doc.get('procedure', true);
   if (!isMap(service) || !isMap(procedure)) fail(t, file, text, [{ file, path: [], code: 'bad-format', severity: 'error', params: { value: 'service / procedure' } }]);
   return {
     ...info,
-    title: head.data.title,
-    summary: head.data.summary,
-    roles: head.data.roles,
+    title: head.title,
+    summary: head.summary,
+    roles: head.roles,
     doc,
     service: service as YAMLMap,
     procedure: procedure as YAMLMap,
@@ -132,9 +124,24 @@ export function loadTemplate(info: TemplateInfo, t: Translate): LoadedTemplate {
 }
 
 /**
+ * A template's data checked: its wrapper against the template schema, its service and its
+ * procedure against the ledger's (problems named by their data paths, not yet placed).
+ */
+function checkTemplate(file: string, data: unknown): { head: z.infer<typeof wrapper>; problems?: undefined } | { head?: undefined; problems: PendingProblem[] } {
+  const head = wrapper.safeParse(data);
+  // Reuse the ledger's wording for the wrapper's keys too (missing key, wrong type…).
+  if (!head.success) return { problems: validateWrapper(file, data) };
+  const problems = [
+    ...validateData(file, 'service', head.data.service).map((p) => ({ ...p, path: ['service', ...p.path] })),
+    ...validateData(file, 'procedure', head.data.procedure).map((p) => ({ ...p, path: ['procedure', ...p.path] })),
+  ];
+  return problems.length > 0 ? { problems } : { head: head.data };
+}
+
+/**
  * A template's title and summary, for a list: read with the bulk parser (js-yaml) and checked
- * with the same schemas; a template that fails (or uses anchors, which js-yaml does not bound)
- * is loaded in full, for the problems at their lines (loadTemplate throws them).
+ * like loadTemplate; a template that fails (or uses anchors, which js-yaml does not bound) is
+ * loaded in full, for its problems at their lines (loadTemplate throws them).
  */
 export function describeTemplate(info: TemplateInfo, t: Translate): { title: string; summary: string } {
   const text = readFileSync(info.file, 'utf8').replace(/^\uFEFF/, '');
@@ -145,18 +152,11 @@ export function describeTemplate(info: TemplateInfo, t: Translate): { title: str
     } catch {
       data = undefined;
     }
-    const head = wrapper.safeParse(data);
-    if (head.success && validateData(info.file, 'service', head.data.service).length === 0 && validateData(info.file, 'procedure', head.data.procedure).length === 0
-      && isPlainMapping(head.data.service) && isPlainMapping(head.data.procedure)) {
-      return { title: head.data.title, summary: head.data.summary };
-    }
+    const { head } = checkTemplate(info.file, data);
+    if (head) return { title: head.title, summary: head.summary };
   }
   const tpl = loadTemplate(info, t);
   return { title: tpl.title, summary: tpl.summary };
-}
-
-function isPlainMapping(value: unknown): boolean {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Problems of the wrapper keys, in the ledger's problem codes. */

@@ -9,8 +9,8 @@
 // the whole file by a hash of what the columns and facts read besides the record (time zone,
 // calendars, services, procedures, people) and of the tool's code (cache/code-version.ts). A unit's next visit
 // and the records' ranks depend on the other records: they are served only when every key is
-// the same, and otherwise worked out again from the columns (the `unit` column and its serial
-// numbers; no record is read). Anything else is ignored: this is only an accelerator, and failing to write it is
+// the same, and otherwise worked out again from the columns (the `unit` code column; no record
+// is read). Anything else is ignored: this is only an accelerator, and failing to write it is
 // not an error.
 //
 // Layout (the payload of a cache/store.ts envelope, which checks its type, size and checksum):
